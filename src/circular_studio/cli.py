@@ -1,0 +1,55 @@
+"""The command line: ``circular-studio [DRAFT]`` opens the editor; ``render`` and ``check``
+work without a screen. Errors are one line on stderr and a non-zero exit status."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from . import __version__
+from .core.errors import StudioError
+
+# (command name, module under circular_studio.commands)
+COMMANDS = [("render", "render"), ("check", "check")]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="circular-studio",
+        description="Draft, preview, check and export circular letters (Arabic, French, English). "
+                    "With no command, opens the editor (optionally on DRAFT.json).")
+    parser.add_argument("--version", action="version", version=f"circular-studio {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for _name, module in COMMANDS:
+        importlib.import_module(f".commands.{module}", __package__).add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in {n for n, _ in COMMANDS} and not argv[0].startswith("-")):
+        return _open_editor(argv)
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        return _open_editor([])
+    module = importlib.import_module(f".commands.{dict(COMMANDS)[args.command]}", __package__)
+    try:
+        return module.run(args)
+    except StudioError as exc:
+        print(f"circular-studio: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _open_editor(paths: list[str]) -> int:
+    try:
+        from .gui.app import run_app
+    except ImportError as exc:  # Qt missing or system libraries absent
+        print(f"circular-studio: cannot start the editor: {exc}", file=sys.stderr)
+        return 2
+    return run_app(paths)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

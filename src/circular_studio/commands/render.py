@@ -1,0 +1,90 @@
+"""``circular-studio render DRAFT... -o OUT``: one DOCX (or PDF, or Markdown) per draft and language."""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from ..core import draft as draft_io
+from ..core.errors import ExportError, StudioError
+from ..core.export import export_document
+
+FORMATS = ("docx", "pdf", "md")
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "render", help="render drafts to DOCX, PDF (through LibreOffice) or Markdown",
+        description="Render each DRAFT in each of its languages. OUT is a file when there is one "
+                    "letter to write, a folder (created if needed) when there are several; files in "
+                    "a folder are named DRAFT.LANG.EXT.")
+    p.add_argument("drafts", nargs="+", metavar="DRAFT", help="draft files (.json)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file or folder")
+    p.add_argument("-l", "--language", action="append", metavar="LANG",
+                   help="only these languages (repeatable); default: every language of the draft")
+    p.add_argument("-f", "--format", choices=FORMATS,
+                   help="output format; default: from OUT's extension, else docx")
+
+
+def _jobs(args) -> list[tuple[draft_io.Draft, str]]:
+    jobs = []
+    for path in args.drafts:
+        d = draft_io.load(path)
+        langs = args.language or list(d.languages)
+        for lang in langs:
+            if lang not in d.languages:
+                raise StudioError(f"{path}: the draft has no '{lang}' version "
+                                  f"(it has {', '.join(d.languages)})")
+            jobs.append((d, lang))
+    return jobs
+
+
+def run(args: argparse.Namespace) -> int:
+    jobs = _jobs(args)
+    out = Path(args.output)
+    fmt = args.format or (out.suffix.lstrip(".").lower() if out.suffix.lstrip(".").lower() in FORMATS else "docx")
+    single = len(jobs) == 1 and (out.suffix or not out.is_dir())
+    if single and not out.suffix:
+        out = out.with_suffix("." + fmt)
+    targets = []
+    for d, lang in jobs:
+        target = out if single else out / f"{Path(d.path).stem}.{lang}.{fmt}"
+        targets.append(target)
+    if not single:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ExportError(f"{out}: cannot create the output folder ({exc.strerror})") from None
+    written = export_all(jobs, targets, fmt)
+    for path in written:
+        print(path)
+    return 0
+
+
+def export_all(jobs, targets, fmt: str) -> list[Path]:
+    """Write every (draft, language) to its target; PDFs go through LibreOffice in one call."""
+    if fmt != "pdf":
+        return [export_document(d, lang, target, fmt) for (d, lang), target in zip(jobs, targets)]
+    from ..core.pdf import docx_many_to_pdf
+
+    with tempfile.TemporaryDirectory(prefix="circular-studio-") as tmp:
+        docx_paths = []
+        for i, ((d, lang), target) in enumerate(zip(jobs, targets)):
+            docx_paths.append(export_document(d, lang, Path(tmp) / f"{i:04d}-{target.stem}.docx", "docx"))
+        pdfs = docx_many_to_pdf(docx_paths, Path(tmp) / "pdf")
+        written = []
+        for pdf, target in zip(pdfs, targets):
+            try:
+                shutil.copyfile(pdf, target.with_name(f".{target.name}.part"))
+                target.with_name(f".{target.name}.part").replace(target)
+            except OSError as exc:
+                target.with_name(f".{target.name}.part").unlink(missing_ok=True)
+                raise ExportError(f"{target}: cannot write ({exc.strerror})") from None
+            written.append(target)
+        return written
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit("use: circular-studio render")

@@ -1,0 +1,1 @@
+"""The core: everything that works without a screen. Never imports Qt."""

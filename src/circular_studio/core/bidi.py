@@ -1,0 +1,215 @@
+"""Left-to-right tokens inside right-to-left text, decided by running the bidi algorithm.
+
+Word, LibreOffice and Qt all apply the Unicode Bidirectional Algorithm (UBA). In an Arabic
+paragraph a phone number such as ``+41 22 730 5614`` comes out as ``5614 730 22 41+``: after an
+Arabic letter its digits are Arabic numbers and the spaces between them take the paragraph's
+right-to-left direction. ``CL-19/59``, e-mails and URLs come out right (a Latin letter before the
+digits makes them left-to-right). Rather than guess from the shape of a token, we compute its
+display with python-bidi's reference implementation and protect a token only when the order of
+its characters on screen differs from their logical order. The fix verified in LibreOffice and Qt
+(see DESIGN.md) is LRM (U+200E) before and after the token; ``protect`` inserts those.
+
+Range-like ``7-8`` and ``2019-2020`` are deliberately not tokens: in Arabic text they display as
+``8-7`` and read right to left, which is the Arabic convention for a range.
+
+``display`` (python-bidi, optionally arabic-reshaper) is for terminals and checks only: reshaped or
+visually reordered text must never be written into a document.
+"""
+from __future__ import annotations
+
+import re
+
+from bidi import algorithm as _uba
+
+LRM = "\u200e"
+RLM = "\u200f"
+
+_ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF),
+                  (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+
+# A phone-like number: optional "+", digit groups separated by spaces or hyphens, optional
+# parenthesised group ("+41 (0)22 730 5614"). Whether it needs protection is then computed.
+_PHONE = re.compile(r"(?<![\w+])(?:\+\s?)?(?:\(\d{1,5}\)\s?)?\d+"
+                    r"(?:(?:[ \u00a0-]|[ \u00a0]?\(\d{1,5}\)[ \u00a0]?)\d+)+(?!\w)")
+# Any other candidate: a run of characters that are neither whitespace nor Arabic.
+_TOKEN = re.compile(r"[^\s\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+")
+# Sentence punctuation and brackets around a token display fine (brackets are mirrored).
+_EDGE = "()[]{}«»\"'“”‘’.,;:!?،؛؟"
+
+
+def is_arabic_char(ch: str) -> bool:
+    """True for a character of the Arabic blocks (letters, marks, Arabic punctuation, digits)."""
+    cp = ord(ch)
+    return any(lo <= cp <= hi for lo, hi in _ARABIC_RANGES)
+
+
+def has_arabic(text: str) -> bool:
+    return any(is_arabic_char(c) for c in text)
+
+
+def arabic_letter_count(text: str) -> int:
+    return sum(1 for c in text if c.isalpha() and is_arabic_char(c))
+
+
+def _visual_order(text: str, rtl: bool = True) -> list[int]:
+    """Logical indices of ``text`` in left-to-right display order (one line, UBA L1-L2)."""
+    storage = _uba.get_empty_storage()
+    storage["base_level"] = 1 if rtl else 0
+    storage["base_dir"] = "R" if rtl else "L"
+    _uba.get_embedding_levels(text, storage)
+    for i, ch in enumerate(storage["chars"]):
+        ch["idx"] = i  # surrogates cannot occur on wide builds: one dict per code point
+    _uba.explicit_embed_and_overrides(storage)
+    _uba.resolve_weak_types(storage)
+    _uba.resolve_neutral_types(storage, False)
+    _uba.resolve_implicit_levels(storage, False)
+    _uba.reorder_resolved_levels(storage, False)
+    return [ch["idx"] for ch in storage["chars"]]
+
+
+def _reordered(position: dict[int, int], start: int, end: int) -> bool:
+    """True if characters start..end-1 are not shown left to right, contiguously, in order."""
+    cols = [position[i] for i in range(start, end) if i in position]
+    return any(b != a + 1 for a, b in zip(cols, cols[1:]))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    # keep a closing bracket that belongs to the token, e.g. "(0)22"
+    return start, end
+
+
+def ltr_token_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each left-to-right token that an RTL paragraph would display reordered.
+
+    Candidates are phone-like numbers (groups of digits with spaces, hyphens, "+", brackets)
+    and other runs of non-Arabic, non-space characters that contain a Latin letter or a "+";
+    a candidate is kept only if python-bidi's display order of its characters differs from
+    their logical order. Already protected tokens (LRM around them) display right and are
+    therefore not returned again.
+    """
+    if not text:
+        return []
+    order = _visual_order(text, rtl=True)
+    position = {idx: col for col, idx in enumerate(order)}
+    spans: list[tuple[int, int]] = []
+    taken = [False] * len(text)
+    for m in _PHONE.finditer(text):
+        start, end = m.span()
+        groups = re.findall(r"\d+", m.group())
+        if not (m.group().lstrip().startswith(("+", "(")) or " " in m.group() or "\u00a0" in m.group()
+                or len(groups) >= 3):
+            continue  # "7-8", "2019-2020": a range, read right to left in Arabic
+        if _reordered(position, start, end):
+            spans.append((start, end))
+            taken[start:end] = [True] * (end - start)
+    for m in _TOKEN.finditer(text):
+        start, end = _trim(text, *m.span())
+        if end - start < 2 or any(taken[start:end]):
+            continue
+        token = text[start:end]
+        if not (re.search(r"[A-Za-z\u00c0-\u024f]", token) or "+" in token):
+            continue  # plain numbers, "50%", "70/125" display as Arabic readers expect
+        if _reordered(position, start, end):
+            spans.append((start, end))
+    return sorted(spans)
+
+
+def protect(text: str) -> str:
+    """``text`` with LRM before and after each token ``ltr_token_spans`` finds. Idempotent:
+    a protected token displays in order, so it is not found (nor wrapped) again."""
+    spans = ltr_token_spans(text)
+    if not spans:
+        return text
+    out, pos = [], 0
+    for start, end in spans:
+        out.append(text[pos:start])
+        if not text[:start].endswith(LRM):
+            out.append(LRM)
+        out.append(text[start:end])
+        if not text[end:].startswith(LRM):
+            out.append(LRM)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def display(text: str, rtl: bool = True, shape: bool = False) -> str:
+    """The visual-order string, for terminals and images drawn without a shaper only."""
+    if shape:
+        import arabic_reshaper
+
+        text = arabic_reshaper.reshape(text)
+    from bidi import get_display
+
+    return get_display(text, base_dir="R" if rtl else "L")
+
+
+def _char_class(ch: str) -> str:
+    """'A' Arabic, 'L' left-to-right (Latin, digits, LRM), 'N' neutral (spaces, punctuation)."""
+    if is_arabic_char(ch) or ch == RLM:
+        return "A"
+    if ch == LRM or ch.isalnum():
+        return "L"
+    return "N"
+
+
+def script_runs(text: str, rtl_default: bool = False) -> list[tuple[int, int, bool]]:
+    """Split ``text`` into (start, end, is_rtl) runs: Arabic runs get ``w:rtl`` and the
+    complex-script font in the DOCX; Latin and digit runs must not.
+
+    Spaces and punctuation join the Arabic run they touch (so "الهاتف: " is one run); between
+    two left-to-right neighbours they stay left-to-right. At the start or end of the text they
+    take ``rtl_default`` (the paragraph's direction) unless an Arabic neighbour decides.
+    """
+    if not text:
+        return []
+    classes = [_char_class(c) for c in text]
+    n = len(text)
+    resolved = list(classes)
+    i = 0
+    while i < n:
+        if classes[i] != "N":
+            i += 1
+            continue
+        j = i
+        while j < n and classes[j] == "N":
+            j += 1
+        before = classes[i - 1] if i > 0 else None
+        after = classes[j] if j < n else None
+        if "A" in (before, after) or (None in (before, after) and rtl_default):
+            cls = "A"  # an Arabic neighbour, or the edge of a right-to-left paragraph
+        else:
+            cls = "L"
+        resolved[i:j] = [cls] * (j - i)
+        i = j
+    runs: list[tuple[int, int, bool]] = []
+    start = 0
+    for k in range(1, n + 1):
+        if k == n or resolved[k] != resolved[start]:
+            runs.append((start, k, resolved[start] == "A"))
+            start = k
+    return runs
+
+
+_FR = {"le", "la", "les", "des", "du", "de", "et", "à", "en", "une", "un", "pour", "que", "qui",
+       "sur", "dans", "par", "est", "au", "aux", "vous", "votre", "nous", "ce", "cette"}
+_EN = {"the", "and", "of", "to", "in", "for", "is", "on", "that", "with", "by", "this", "be",
+       "are", "as", "at", "from", "an", "your", "you", "we", "will", "which"}
+
+
+def guess_language(text: str) -> str:
+    """'ar' if most letters are Arabic, else 'fr' or 'en' by counting common words."""
+    arabic = arabic_letter_count(text)
+    latin = sum(1 for c in text if c.isalpha() and not is_arabic_char(c))
+    if arabic and arabic >= latin:
+        return "ar"
+    words = re.findall(r"[a-zà-ÿ]+", text.lower())
+    fr = sum(1 for w in words if w in _FR)
+    en = sum(1 for w in words if w in _EN)
+    if re.search(r"[éèêàçù]", text.lower()):
+        fr += 1
+    return "fr" if fr > en else "en"

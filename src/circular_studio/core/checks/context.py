@@ -1,0 +1,173 @@
+"""What the checks see: the document, the draft (when there is one), each block's language, and
+facts worked out once (the letter's date, the event, the deadline, the signatory)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..document import BlockKind, Document
+from ..langdetect import detect
+from . import datetext
+from .datetext import DateMention
+
+
+@dataclass
+class Fact:
+    """A fact of the letter and where it is written (block index and span), if anywhere."""
+
+    value: object
+    block: int | None = None
+    start: int = 0
+    end: int = 0
+    from_draft: bool = False
+
+
+def _iso(value) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+@dataclass
+class CheckContext:
+    doc: Document
+    draft: object | None = None  # core.draft.Draft
+    language: str = "en"  # the letter's language
+    ui_language: str = "en"  # language of the messages
+    bidi_display: bool = True
+    options: dict = field(default_factory=dict)
+
+    @cached_property
+    def texts(self) -> list[str]:
+        return [b.text for b in self.doc.blocks]
+
+    @cached_property
+    def langs(self) -> list[str]:
+        """Language of each block (the letter's language unless the block is clearly another)."""
+        given = self.options.get("language_given")
+        out = []
+        for t in self.texts:
+            if given:
+                out.append(self.language)
+            else:
+                out.append(detect(t, self.language) or self.language)
+        return out
+
+    def blocks(self, languages=None, kinds=None):
+        """(index, text, language) for the blocks in ``languages`` / of ``kinds``."""
+        for i, b in enumerate(self.doc.blocks):
+            if languages is not None and self.langs[i] not in languages:
+                continue
+            if kinds is not None and b.kind not in kinds:
+                continue
+            yield i, self.texts[i], self.langs[i]
+
+    def kind(self, i: int) -> BlockKind:
+        return self.doc.blocks[i].kind
+
+    def fact(self, name: str):
+        if self.draft is None:
+            return None
+        try:
+            return self.draft.value(name, self.language)
+        except Exception:  # noqa: BLE001 - a draft value of an odd type is no fact
+            return None
+
+    # ---- dates -----------------------------------------------------------------------------
+    @cached_property
+    def dates(self) -> list[DateMention]:
+        out: list[DateMention] = []
+        for i, t in enumerate(self.texts):
+            out.extend(datetext.find_dates(i, t))
+        return out
+
+    @cached_property
+    def letter_date(self) -> Fact | None:
+        """The letter's date: the draft's ``letter_date``, else the date line."""
+        d = _iso(self.fact("letter_date"))
+        loc = self._date_line_mention
+        if d:
+            if loc:
+                return Fact(d, loc.block, loc.start, loc.end, True)
+            return Fact(d, None, 0, 0, True)
+        if loc and loc.date():
+            return Fact(loc.date(), loc.block, loc.start, loc.end)
+        return None
+
+    @cached_property
+    def _date_line_mention(self) -> DateMention | None:
+        for m in self.dates:
+            if self.kind(m.block) == BlockKind.DATE_LINE:
+                return m
+        return None
+
+    @cached_property
+    def event(self) -> tuple[Fact, Fact | None] | None:
+        """(start, end) of the event: the draft's start_date/end_date, else a date or range that
+        follows "will be held" / "se tiendra" / "سيعقد" in the same sentence."""
+        s, e = _iso(self.fact("start_date")), _iso(self.fact("end_date"))
+        if s:
+            return Fact(s, from_draft=True), (Fact(e, from_draft=True) if e else None)
+        for m in self.dates:
+            if m.is_range_end or self.kind(m.block) == BlockKind.DATE_LINE:
+                continue
+            text = self.texts[m.block]
+            if datetext.cue_before(text, m.start, datetext.EVENT_CUES):
+                start = m.date(self._year_for(m))
+                if start is None:
+                    continue
+                end = m.range_end.date(self._year_for(m.range_end)) if m.range_end else None
+                f_end = Fact(end, m.block, m.range_end.start, m.range_end.end) if end else None
+                return Fact(start, m.block, m.start, m.end), f_end
+        return None
+
+    @cached_property
+    def deadlines(self) -> list[tuple[Fact, DateMention | None]]:
+        """Deadlines: the draft's ``deadline``, else dates after "avant le" / "by" / "قبل"…"""
+        d = _iso(self.fact("deadline"))
+        if d:
+            return [(Fact(d, from_draft=True), None)]
+        out = []
+        for m in self.dates:
+            if m.is_range_end or m.range_end is not None or self.kind(m.block) == BlockKind.DATE_LINE:
+                continue
+            if datetext.cue_before(self.texts[m.block], m.start, datetext.DEADLINE_CUES, 60):
+                day = m.date(self._year_for(m))
+                if day:
+                    out.append((Fact(day, m.block, m.start, m.end), m))
+        return out
+
+    def _year_for(self, m: DateMention) -> int | None:
+        """The year of a date written without one: the first on or after the letter's date."""
+        if m.year is not None:
+            return m.year
+        ld = self.letter_date
+        if not ld:
+            return None
+        y = ld.value.year
+        if (m.month, m.day) < (ld.value.month, ld.value.day):
+            y += 1
+        return y
+
+    resolve_year = _year_for
+
+    # ---- letter shape ------------------------------------------------------------------------
+    @cached_property
+    def letter_type(self) -> str | None:
+        if self.draft is not None and getattr(self.draft, "letter_type", None):
+            return self.draft.letter_type
+        return self.doc.letter_type
+
+    @cached_property
+    def is_letter(self) -> bool:
+        """A letter, not a resolution or report: it has at least two parts of a letter."""
+        kinds = {b.kind for b in self.doc.blocks}
+        parts = {BlockKind.DATE_LINE, BlockKind.SALUTATION, BlockKind.CLOSING, BlockKind.SIGNATURE,
+                 BlockKind.SUBJECT, BlockKind.REFERENCE}
+        return len(kinds & parts) >= 2 or self.draft is not None

@@ -1,0 +1,238 @@
+"""Dates: weekdays, impossible dates, inverted ranges, the event and the deadline against the
+letter's date, deadlines without a year, French "1er"."""
+from __future__ import annotations
+
+from ..document import BlockKind
+from .datetext import MONTHS, WEEKDAYS, valid
+from .registry import Example, Hit, register
+from .text import case_like
+
+FAMILY = "dates"
+
+
+def _fmt(day, lang: str) -> str:
+    if lang == "fr":
+        d = "1er" if day.day == 1 else str(day.day)
+        return f"{d} {MONTHS['fr'][day.month - 1]} {day.year}"
+    if lang == "ar":
+        return f"{day.day} {MONTHS['ar'][day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS['en'][day.month - 1]} {day.year}"
+
+
+@register("DATE001", "weekday-mismatch", family=FAMILY, severity="error",
+          en="{written} is not the weekday of this date: {date} is a {actual}",
+          fr="{written} n'est pas le jour de cette date: le {date} est un {actual}",
+          what="A weekday written beside a date does not match the date.",
+          why="Readers trust the weekday; a mismatch means either the date or the day is wrong.",
+          fix="Replace the weekday with the date's real weekday (or correct the date).",
+          examples=[Example("fr", "La réunion aura lieu le mardi 4 mars 2025.",
+                            "La réunion aura lieu le mardi 4 mars 2025 et le lundi 3 mars 2025."
+                            .replace("mardi 4", "mardi 4")),
+                    Example("en", "The session opens on Monday, 5 March 2025.",
+                            "The session opens on Wednesday, 5 March 2025."),
+                    Example("ar", "يُعقد الاجتماع يوم الاثنين 5 مارس 2025.",
+                            "يُعقد الاجتماع يوم الأربعاء 5 مارس 2025.")])
+def weekday_mismatch(ctx):
+    for m in ctx.dates:
+        if m.weekday is None:
+            continue
+        day = m.date(ctx.resolve_year(m))
+        if day is None or day.weekday() == m.weekday:
+            continue
+        s, e = m.weekday_span
+        written = ctx.texts[m.block][s:e]
+        lang = m.weekday_lang or ctx.langs[m.block]
+        actual = WEEKDAYS[lang][day.weekday()]
+        if lang in ("fr", "en"):
+            actual = case_like(actual, written) if lang == "en" else (actual if written.islower() else case_like(actual, written))
+        yield Hit(m.block, s, e, actual, {"written": written, "date": day.isoformat(), "actual": actual})
+
+
+# fix the example above: 4 March 2025 is a Tuesday
+weekday_mismatch.__doc__ = "weekday vs date"
+
+
+@register("DATE002", "impossible-date", family=FAMILY, severity="error",
+          en="impossible date: {month_name} has no day {day}",
+          fr="date impossible: il n'y a pas de {day} {month_name}",
+          what="A date that does not exist (31 April, 30 February, 29 February of a common year).",
+          why="The letter cannot be acted upon; the intended date has to be found and written.",
+          fix="Correct the day or the month (no automatic fix: the intended date is unknown).",
+          examples=[Example("fr", "La date limite est le 31 avril 2025.", "La date limite est le 30 avril 2025."),
+                    Example("en", "Replies are due by 30 February 2025.", "Replies are due by 28 February 2025."),
+                    Example("ar", "آخر موعد هو 31 يونيو 2025.", "آخر موعد هو 30 يونيو 2025.")])
+def impossible_date(ctx):
+    for m in ctx.dates:
+        if not valid(m.day, m.month, m.year):
+            lang = ctx.langs[m.block]
+            yield Hit(m.block, m.start, m.end, None,
+                      {"day": m.day, "month_name": MONTHS.get(lang, MONTHS["en"])[m.month - 1]})
+
+
+@register("DATE003", "inverted-range", family=FAMILY, severity="error",
+          en="the range ends ({end}) before it starts ({start})",
+          fr="la période se termine ({end}) avant de commencer ({start})",
+          what="A date range whose end is before its start (du 28 au 17 novembre).",
+          why="An inverted range is always a typing error; participants would plan on wrong dates.",
+          fix="Swap or correct the dates.",
+          examples=[Example("fr", "La conférence se tiendra du 28 au 17 novembre 2025.",
+                            "La conférence se tiendra du 17 au 28 novembre 2025."),
+                    Example("en", "The meeting will be held from 9 December to 2 December 2026.",
+                            "The meeting will be held from 2 December to 9 December 2026."),
+                    Example("ar", "سيعقد الاجتماع من 9 إلى 6 أبريل 2020.", "سيعقد الاجتماع من 6 إلى 9 أبريل 2020.")])
+def inverted_range(ctx):
+    for m in ctx.dates:
+        if m.range_end is None:
+            continue
+        a, b = m.date(ctx.resolve_year(m) or 2000), m.range_end.date(ctx.resolve_year(m.range_end) or 2000)
+        if a and b and b < a:
+            yield Hit(m.block, m.start, m.range_end.end, None, {"start": a.isoformat(), "end": b.isoformat()})
+
+
+_LETTER_FR = "Genève, le 31 octobre 2024\n\nObjet: Invitation\n\nMadame, Monsieur,\n\n"
+_LETTER_EN = "Geneva, 31 October 2024\n\nSubject: Invitation\n\nDear Sir/Madam,\n\n"
+_LETTER_AR = "جنيف، 31 أكتوبر 2024\n\nالموضوع: دعوة\n\nحضرات السادة والسيدات،\n\n"
+
+
+@register("DATE004", "event-before-letter", family=FAMILY, severity="error",
+          en="the event starts on {event}, before the letter's date ({letter})",
+          fr="l'événement commence le {event}, avant la date de la lettre ({letter})",
+          what="The event the letter announces starts before the letter is dated.",
+          why="Usually a wrong year copied from last year's letter.",
+          fix="Correct the event's dates (often the year) or the letter's date.",
+          examples=[Example("fr", _LETTER_FR + "La conférence se tiendra du 17 au 28 novembre 2023.",
+                            _LETTER_FR + "La conférence se tiendra du 17 au 28 novembre 2025."),
+                    Example("en", _LETTER_EN + "The conference will be held from 17 to 28 November 2023.",
+                            _LETTER_EN + "The conference will be held from 17 to 28 November 2025."),
+                    Example("ar", _LETTER_AR + "سيعقد المؤتمر من 17 إلى 28 نوفمبر 2023.",
+                            _LETTER_AR + "سيعقد المؤتمر من 17 إلى 28 نوفمبر 2025.")])
+def event_before_letter(ctx):
+    ld, ev = ctx.letter_date, ctx.event
+    if not ld or not ev:
+        return
+    start = ev[0]
+    if start.value < ld.value:
+        block, s, e = (start.block, start.start, start.end) if start.block is not None else (ld.block or 0, ld.start, ld.end)
+        yield Hit(block, s, e, None, {"event": start.value.isoformat(), "letter": ld.value.isoformat()})
+
+
+@register("DATE005", "deadline-after-event", family=FAMILY, severity="warning",
+          en="the deadline ({deadline}) is after the event starts ({event})",
+          fr="la date limite ({deadline}) est postérieure au début de l'événement ({event})",
+          what="A deadline (registration, replies, contributions) falls after the event has started.",
+          why="Replies after the start are useless; usually a wrong month or year.",
+          fix="Move the deadline before the event's first day.",
+          examples=[Example("fr", _LETTER_FR + "La conférence se tiendra du 17 au 28 novembre 2025. "
+                            "Veuillez vous inscrire avant le 20 novembre 2025.",
+                            _LETTER_FR + "La conférence se tiendra du 17 au 28 novembre 2025. "
+                            "Veuillez vous inscrire avant le 20 octobre 2025."),
+                    Example("en", _LETTER_EN + "The conference will be held from 17 to 28 November 2025. "
+                            "Please register by 20 December 2025.",
+                            _LETTER_EN + "The conference will be held from 17 to 28 November 2025. "
+                            "Please register by 20 October 2025."),
+                    Example("ar", _LETTER_AR + "سيعقد المؤتمر من 17 إلى 28 نوفمبر 2025. يرجى التسجيل قبل 20 ديسمبر 2025.",
+                            _LETTER_AR + "سيعقد المؤتمر من 17 إلى 28 نوفمبر 2025. يرجى التسجيل قبل 20 أكتوبر 2025.")])
+def deadline_after_event(ctx):
+    ev = ctx.event
+    if not ev:
+        return
+    for fact, _m in ctx.deadlines:
+        if fact.value > ev[0].value and fact.block is not None:
+            yield Hit(fact.block, fact.start, fact.end, None,
+                      {"deadline": fact.value.isoformat(), "event": ev[0].value.isoformat()})
+
+
+@register("DATE006", "deadline-before-letter", family=FAMILY, severity="error",
+          en="the deadline ({deadline}) is before the letter's date ({letter})",
+          fr="la date limite ({deadline}) est antérieure à la date de la lettre ({letter})",
+          what="A deadline that has passed when the letter is sent.",
+          why="Nobody can meet it; usually a wrong year or month.",
+          fix="Correct the deadline.",
+          examples=[Example("fr", _LETTER_FR + "Veuillez répondre avant le 15 janvier 2024.",
+                            _LETTER_FR + "Veuillez répondre avant le 15 janvier 2025."),
+                    Example("en", _LETTER_EN + "Please reply by 15 January 2024.",
+                            _LETTER_EN + "Please reply by 15 January 2025."),
+                    Example("ar", _LETTER_AR + "يرجى الرد قبل 15 يناير 2024.", _LETTER_AR + "يرجى الرد قبل 15 يناير 2025.")])
+def deadline_before_letter(ctx):
+    ld = ctx.letter_date
+    if not ld:
+        return
+    for fact, m in ctx.deadlines:
+        if m is not None and not m.explicit_year:
+            continue  # resolved forward by construction
+        if fact.value < ld.value and fact.block is not None:
+            yield Hit(fact.block, fact.start, fact.end, None,
+                      {"deadline": fact.value.isoformat(), "letter": ld.value.isoformat()})
+
+
+@register("DATE007", "deadline-without-year", family=FAMILY, severity="info",
+          en="the deadline has no year; it reads as {resolved}",
+          fr="la date limite n'a pas d'année; elle se lit {resolved}",
+          what="A deadline written without its year, in the same year as the letter.",
+          why="A year removes any doubt for readers who receive the letter late or file it.",
+          fix="Add the year it resolves to.",
+          examples=[Example("fr", _LETTER_FR + "Veuillez répondre avant le 15 décembre.",
+                            _LETTER_FR + "Veuillez répondre avant le 15 décembre 2024."),
+                    Example("en", _LETTER_EN + "Please reply by 15 December.", _LETTER_EN + "Please reply by 15 December 2024."),
+                    Example("ar", _LETTER_AR + "يرجى الرد في موعد أقصاه 15 ديسمبر.",
+                            _LETTER_AR + "يرجى الرد في موعد أقصاه 15 ديسمبر 2024.")])
+def deadline_without_year(ctx):
+    yield from _no_year(ctx, same_year=True)
+
+
+def _no_year(ctx, same_year: bool):
+    ld = ctx.letter_date
+    for m in ctx.dates:
+        if m.explicit_year or m.is_range_end or ctx.kind(m.block) == BlockKind.DATE_LINE:
+            continue
+        from . import datetext
+
+        if not datetext.cue_before(ctx.texts[m.block], m.start, datetext.DEADLINE_CUES, 60):
+            continue
+        y = ctx.resolve_year(m)
+        if y is None:
+            if same_year:
+                yield Hit(m.block, m.start, m.end, None, {"resolved": "?"})
+            continue
+        if (ld and y == ld.value.year) != same_year:
+            continue
+        day = m.date(y)
+        if day is None:
+            continue
+        text = ctx.texts[m.block][m.start:m.end]
+        yield Hit(m.block, m.start, m.end, f"{text} {y}", {"resolved": _fmt(day, ctx.langs[m.block])})
+
+
+@register("DATE008", "deadline-without-year-next-year", family=FAMILY, severity="warning",
+          en="the deadline has no year and falls before the letter's date this year; it reads as {resolved}",
+          fr="la date limite n'a pas d'année et tombe avant la date de la lettre cette année; elle se lit {resolved}",
+          what="A deadline without a year that can only mean next year (its day is before the letter's).",
+          why="Readers may take it for a deadline already past; the year must be written.",
+          fix="Add the year it resolves to.",
+          examples=[Example("fr", _LETTER_FR + "Veuillez répondre avant le 15 janvier.",
+                            _LETTER_FR + "Veuillez répondre avant le 15 janvier 2025."),
+                    Example("en", _LETTER_EN + "Please reply by 15 January.", _LETTER_EN + "Please reply by 15 January 2025."),
+                    Example("ar", _LETTER_AR + "يرجى الرد قبل 15 يناير.", _LETTER_AR + "يرجى الرد قبل 15 يناير 2025.")])
+def deadline_next_year(ctx):
+    yield from _no_year(ctx, same_year=False)
+
+
+@register("DATE009", "french-first-of-month", family=FAMILY, severity="warning", languages=["fr"],
+          en="French writes the first day of the month \"1er\"",
+          fr="le premier jour du mois s'écrit « 1er »",
+          what="A French date with \"1\" for the first of the month.",
+          why="House style (and French typography): le 1er novembre, not le 1 novembre.",
+          fix="Write 1er.",
+          examples=[Example("fr", "La réunion aura lieu le 1 décembre 2025.", "La réunion aura lieu le 1er décembre 2025.")])
+def french_first(ctx):
+    for m in ctx.dates:
+        if m.day != 1 or m.ordinal or ctx.langs[m.block] != "fr":
+            continue
+        text = ctx.texts[m.block]
+        i = m.start
+        if m.weekday_span:
+            i = m.weekday_span[1]
+        j = text.find("1", i, m.end)
+        if j < 0 or (j + 1 < len(text) and text[j + 1].isdigit()) or (j > 0 and text[j - 1].isdigit()):
+            continue
+        yield Hit(m.block, j, j + 1, "1er", {})

@@ -1,0 +1,128 @@
+"""Running the checks: pick the enabled ones, build the context, collect findings."""
+from __future__ import annotations
+
+import importlib
+import os
+import tomllib
+from dataclasses import replace
+from pathlib import Path
+from typing import Iterable
+
+from ..classify import classify, needs_classification
+from ..document import Document
+from ..langdetect import detect_document
+from .context import CheckContext
+from .finding import Finding, Severity
+from .registry import REGISTRY, Check, code_matches, split_codes
+
+FAMILIES = ("dates", "references", "signatory", "structure", "links", "arabic", "bidi_display",
+            "spelling", "consistency", "policy")
+_loaded = False
+
+
+def load_families() -> None:
+    global _loaded
+    if not _loaded:
+        for name in FAMILIES:
+            importlib.import_module(f".{name}", __package__)
+        _loaded = True
+
+
+PROJECT_FILES = ("circular-studio.toml", ".circular-studio.toml", "pyproject.toml")
+
+
+def project_config(start: str | os.PathLike | None) -> dict:
+    """``[check]`` (or ``[tool.circular-studio.check]`` in pyproject.toml) of the nearest project
+    file above ``start``: ``select``, ``ignore`` (codes or prefixes) and ``language``."""
+    if start is None:
+        return {}
+    here = Path(start).resolve()
+    folder = here if here.is_dir() else here.parent
+    for d in (folder, *folder.parents):
+        for name in PROJECT_FILES:
+            p = d / name
+            if not p.is_file():
+                continue
+            try:
+                data = tomllib.loads(p.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+            if name == "pyproject.toml":
+                data = data.get("tool", {}).get("circular-studio", {})
+                if not data:
+                    continue
+            section = data.get("check", data)
+            return {"select": split_codes(section.get("select")), "ignore": split_codes(section.get("ignore")),
+                    "language": section.get("language"), "path": str(p)}
+    return {}
+
+
+def enabled_checks(select: Iterable[str] | None = None, ignore: Iterable[str] = (),
+                   bidi_display: bool = True) -> list[Check]:
+    load_families()
+    select = split_codes(select) if select else None
+    ignore = split_codes(ignore)
+    out = []
+    for code in sorted(REGISTRY):
+        check = REGISTRY[code]
+        if select and not code_matches(code, select):
+            continue
+        if code_matches(code, ignore):
+            continue
+        if check.needs_bidi_display and not bidi_display:
+            continue
+        out.append(check)
+    return out
+
+
+def run_checks(doc: Document, draft=None, *, select: Iterable[str] | None = None,
+               ignore: Iterable[str] = (), language: str | None = None, ui_language: str = "en",
+               bidi_display: bool = True, project: dict | None = None) -> list[Finding]:
+    """All findings of the enabled checks on ``doc`` (and ``draft``, whose facts win over what
+    is parsed from the text), sorted by position.
+
+    Disabling: ``ignore`` codes or prefixes (``"SPELL"``, ``"DATE001"``), plus the project file's
+    ``ignore`` and the draft's ``disabled_checks``; ``select`` restricts to codes or prefixes.
+    """
+    project = project or {}
+    ignore = list(split_codes(ignore)) + list(project.get("ignore") or [])
+    if draft is not None:
+        ignore += split_codes(getattr(draft, "disabled_checks", []) or [])
+    if not select and project.get("select"):
+        select = project["select"]
+    if needs_classification(doc):
+        doc = classify(doc)
+    lang = language or project.get("language") or doc.language or None
+    if not lang:
+        lang = detect_document([b.text for b in doc.blocks])
+    ctx = CheckContext(doc, draft, lang, ui_language, bidi_display,
+                       {"language_given": bool(language)})
+    findings: dict[tuple, Finding] = {}
+    for check in enabled_checks(select, ignore, bidi_display):
+        if check.languages is not None and not (set(ctx.langs) | {lang}) & check.languages:
+            continue
+        try:
+            hits = list(check.func(ctx) or ())
+        except Exception as exc:  # noqa: BLE001 - one broken check must not hide the others
+            findings[("INTERNAL", check.code)] = Finding(
+                check.code, Severity.INFO, f"check {check.code} failed: {exc!r}", 0, 0, 0, "", None)
+            continue
+        for h in hits:
+            if not (0 <= h.block < len(doc.blocks)):
+                continue
+            text = ctx.texts[h.block]
+            key = (check.code, h.block, h.start, h.end)
+            if key in findings:
+                continue
+            findings[key] = Finding(
+                check.code, check.severity, check.message(ui_language, h.args), h.block, h.start,
+                h.end, text[h.start:h.end], h.fix, doc.blocks[h.block].field, ctx.langs[h.block])
+    return sorted(findings.values(), key=lambda f: f.sort_key)
+
+
+def prepare(doc: Document) -> Document:
+    """The document as the checks see it (classified when it came from a file)."""
+    return classify(doc) if needs_classification(doc) else doc
+
+
+__all__ = ["run_checks", "enabled_checks", "project_config", "load_families", "prepare", "replace"]

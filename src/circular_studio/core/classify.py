@@ -1,0 +1,140 @@
+"""Give the blocks of a letter written elsewhere (all PARAGRAPH) their kinds, heuristically:
+date line, reference block, addressees, subject, salutation, closing, "(signed)", signature.
+
+Only PARAGRAPH blocks are reclassified; kinds set by a template are kept. Usable by the .docx
+reader and by the checks (``classify(doc)`` returns a new Document, the input is not changed).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .document import Block, BlockKind, Document
+
+_PLACE = r"(?:Genève|Geneve|Geneva|جنيف|Bakou|Baku|New York|نيويورك)"
+_DATE_CORE = (r"(?:(?:[^\W\d_]+\s*[,،]?\s*)?(?:le\s+|the\s+)?[0-9٠-٩]{1,2}(?:er|st|nd|rd|th)?\s+"
+              r"[^\W\d_]+(?:\s+[^\W\d_]+)?\s*,?\s*[0-9٠-٩]{4}"
+              r"|[^\W\d_]+\s+[0-9٠-٩]{1,2},?\s+[0-9٠-٩]{4})")
+DATE_LINE = re.compile(rf"^\s*(?:{_PLACE}\s*[,،]?\s*(?:le\s+)?)?{_DATE_CORE}\s*\.?\s*$", re.I)
+REFERENCE = re.compile(r"^\s*(?:Référence|Reference|Réf\.?|Ref\.?|Our ref\.?|N/Réf\.?|المرجع|الإشارة|رقم الإشارة)\s*[:：]"
+                       r"|^\s*(?:Lettre circulaire|Circular letter|Circular|Circulaire|الرسالة المعممة|رسالة معممة)\s+\S*\d", re.I)
+CONTACT = re.compile(r"^\s*(?:Contact|Courriel|E-?mail|Téléphone|Telephone|Tél\.?|Tel\.?|Fax|Télécopie|"
+                     r"جهة الاتصال|البريد الإلكتروني|الهاتف|الفاكس)\s*[:：]", re.I)
+SUBJECT = re.compile(r"^\s*(?:Objet|Subject|Re|Sujet|الموضوع)\s*[:：]", re.I)
+ADDRESSEES = re.compile(r"^\s*(?:À|A|Aux|To|إلى|الى)(?:\s*[:：]|\s+\S)", re.I)
+SALUTATION = re.compile(
+    r"^\s*(?:(?:Madame|Monsieur|Mesdames|Messieurs|Cher|Chère|Chers|Excellence|Madame la|Monsieur le)\b"
+    r"|(?:Dear|Sir|Madam|Excellency|Your Excellency)\b"
+    r"|(?:حضرات|حضرة|سعادة|معالي|صاحب|السادة|السيد|السيدة|عزيزي|عزيزتي|تحية طيبة))", re.I)
+CLOSING = re.compile(
+    r"^\s*(?:Veuillez agréer|Je vous prie d'agréer|Je vous prie de (?:bien vouloir )?(?:recevoir|croire|agréer)|"
+    r"Recevez|Veuillez recevoir|Avec mes salutations|"
+    r"Yours (?:faithfully|sincerely|truly)|Sincerely|(?:Best|Kind|With best) regards|"
+    r"(?:Please )?accept,? .{0,40}(?:assurances?|expression)|"
+    r"و?تفضلوا|و?تفضل[يا]?\b|وتقبلوا|تقبلوا|مع (?:خالص|فائق|أطيب|أسمى)|وتفضّلوا)", re.I)
+SIGNED = re.compile(r"^\s*\(?\s*(?:signé|signée|signed|sgd\.?|الأصل عليه توقيع|التوقيع|توقيع|موقّع|موقع)\s*\)?\s*$", re.I)
+LETTERHEAD = re.compile(r"\((?:SG|BDT|TSB|BR)\)\s*$|^(?:Secrétariat général|General Secretariat|الأمانة العامة|"
+                        r"Bureau de|Telecommunication \w+ Bureau|Radiocommunication Bureau|مكتب)", re.I)
+
+
+def _first_line(text: str) -> str:
+    return text.strip().split("\n", 1)[0].strip()
+
+
+def classify(doc: Document) -> Document:
+    """A copy of ``doc`` with kinds given to its PARAGRAPH blocks."""
+    blocks = [replace(b) for b in doc.blocks]
+    kinds = [b.kind for b in blocks]
+    free = [b.kind == BlockKind.PARAGRAPH for b in blocks]
+    n = len(blocks)
+
+    def lines(i):
+        return [ln.strip() for ln in blocks[i].text.strip().split("\n") if ln.strip()]
+
+    def set_kind(i, kind):
+        if free[i]:
+            kinds[i] = kind
+
+    texts = [b.text.strip() for b in blocks]
+    has = lambda k: k in kinds  # noqa: E731
+    # the date line: first short block that is a (placed) date, near the top
+    top = max(8, n // 3)
+    for i in range(min(n, top + 4)):
+        if free[i] and not blocks[i].is_list_item and len(texts[i]) < 60 and DATE_LINE.match(texts[i]):
+            set_kind(i, BlockKind.DATE_LINE)
+            break
+    # subject, reference, addressees, salutation, closing, signed
+    first_sal = None
+    closing = None
+    for i in range(n):
+        if not free[i] or not texts[i]:
+            continue
+        first = _first_line(texts[i])
+        if kinds[i] != BlockKind.PARAGRAPH:
+            continue
+        if SUBJECT.match(first):
+            set_kind(i, BlockKind.SUBJECT)
+        elif REFERENCE.match(first) or (CONTACT.match(first) and len(texts[i]) < 200):
+            set_kind(i, BlockKind.REFERENCE)
+        elif any(REFERENCE.match(ln) for ln in lines(i)) and len(lines(i)) <= 6 and len(texts[i]) < 300:
+            set_kind(i, BlockKind.REFERENCE)
+        elif SIGNED.match(texts[i]):
+            set_kind(i, BlockKind.SIGNED)
+        elif first_sal is None and len(texts[i]) < 90 and SALUTATION.match(first) \
+                and not has(BlockKind.CLOSING) and i < n - 1:
+            set_kind(i, BlockKind.SALUTATION)
+            first_sal = i
+            # "تحية طيبة وبعد،" right after "حضرات السادة والسيدات،"
+            if i + 1 < n and free[i + 1] and re.match(r"^\s*(?:تحية طيبة|وبعد)", texts[i + 1]):
+                set_kind(i + 1, BlockKind.SALUTATION)
+        elif first_sal is not None and closing is None and i > first_sal and CLOSING.match(first) \
+                and len(texts[i]) < 400:
+            set_kind(i, BlockKind.CLOSING)
+            closing = i
+        elif first_sal is None and ADDRESSEES.match(first) and len(texts[i]) < 400:
+            set_kind(i, BlockKind.ADDRESSEES)
+    # a closing formula at the end of the last paragraph ("… the assurance of my highest consideration.")
+    if closing is None:
+        for i in range(n - 1, max(-1, n - 8), -1):
+            if free[i] and kinds[i] == BlockKind.PARAGRAPH and CLOSING.match(_first_line(texts[i])):
+                set_kind(i, BlockKind.CLOSING)
+                closing = i
+                break
+    # list items and plain lines right after addressees belong to them
+    for i in range(1, n):
+        if kinds[i] == BlockKind.PARAGRAPH and free[i] and kinds[i - 1] == BlockKind.ADDRESSEES \
+                and (blocks[i].is_list_item or len(texts[i]) < 80) and first_sal is not None and i < first_sal:
+            set_kind(i, BlockKind.ADDRESSEES)
+    # "المرجع:" with nothing after it, followed by a list: the addressees' label, as in some letters
+    # the subject without its label: the short block just before the salutation
+    if not has(BlockKind.SUBJECT) and first_sal is not None and first_sal > 0:
+        j = first_sal - 1
+        if free[j] and kinds[j] in (BlockKind.PARAGRAPH, BlockKind.ADDRESSEES) and not blocks[j].is_list_item \
+                and 10 < len(texts[j]) < 300 and "\n" not in texts[j]:
+            kinds[j] = BlockKind.SUBJECT
+    # letterhead: short blocks before the date line
+    date_i = kinds.index(BlockKind.DATE_LINE) if has(BlockKind.DATE_LINE) else None
+    for i in range(0, (date_i if date_i is not None else min(n, 3))):
+        if free[i] and kinds[i] == BlockKind.PARAGRAPH and len(texts[i]) < 80 and \
+                (date_i is not None or LETTERHEAD.search(texts[i])):
+            kinds[i] = BlockKind.LETTERHEAD
+    # signature: short blocks after the closing (and "(signed)")
+    if closing is not None:
+        for i in range(closing + 1, n):
+            if free[i] and kinds[i] == BlockKind.PARAGRAPH and texts[i] and len(texts[i]) < 160 \
+                    and not blocks[i].is_list_item:
+                kinds[i] = BlockKind.SIGNATURE
+            elif kinds[i] == BlockKind.PARAGRAPH and texts[i]:
+                break
+    # heading-like block right after the date line when nothing else: leave as paragraph
+    for b, k in zip(blocks, kinds):
+        b.kind = k
+    return doc.with_blocks(blocks)
+
+
+def needs_classification(doc: Document) -> bool:
+    """True when every block is a PARAGRAPH (a letter read from a file, not from a template)."""
+    return all(b.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING) for b in doc.blocks)
+
+
+__all__ = ["classify", "needs_classification", "Block"]

@@ -1,0 +1,136 @@
+"""Markdown (markdown-it-py) → the document model.
+
+Templates mark what each following block is with an HTML comment on its own line::
+
+    <!-- date_line field=letter_date -->
+    Genève, le 31 octobre 2024
+
+The marker holds until the next one. Inside structural blocks (reference, addressees, signature…)
+each source line stays a line; in prose paragraphs a single newline is a space, as in Markdown.
+Letters written elsewhere have no markers: every block is a paragraph and lines are kept, so the
+classifier can still recognise a reference block by its lines.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+
+from .document import Block, BlockKind, Document, Span, direction_of
+
+_MARKER = re.compile(r"^\s*<!--\s*([a-z_]+)((?:\s+[a-z_]+=[^\s>]*)*)\s*-->\s*$")
+_ATTR = re.compile(r"([a-z_]+)=([^\s>]*)")
+_KINDS = {k.value: k for k in BlockKind}
+_PROSE = {BlockKind.PARAGRAPH, BlockKind.HEADING}
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"linkify": True, "typographer": False})
+    md.enable("linkify")
+    return md
+
+
+def _marker(content: str):
+    m = _MARKER.match(content)
+    if not m or m.group(1) not in _KINDS:
+        return None
+    attrs = dict(_ATTR.findall(m.group(2) or ""))
+    return _KINDS[m.group(1)], attrs.get("field")
+
+
+def _inline_spans(token, softbreak: str) -> list[Span]:
+    spans: list[Span] = []
+    bold = italic = 0
+    link: str | None = None
+    for child in token.children or []:
+        t = child.type
+        if t == "strong_open":
+            bold += 1
+        elif t == "strong_close":
+            bold -= 1
+        elif t == "em_open":
+            italic += 1
+        elif t == "em_close":
+            italic -= 1
+        elif t == "link_open":
+            link = child.attrs.get("href", "") or ""
+        elif t == "link_close":
+            link = None
+        elif t in ("text", "code_inline", "html_inline"):
+            _append(spans, Span(child.content, bool(bold), bool(italic), link))
+        elif t == "softbreak":
+            _append(spans, Span(softbreak, bool(bold), bool(italic), link))
+        elif t == "hardbreak":
+            _append(spans, Span("\n", bool(bold), bool(italic), link))
+        elif t == "image":
+            _append(spans, Span(child.content or "", bool(bold), bool(italic), link))
+    return spans
+
+
+def _append(spans: list[Span], span: Span) -> None:
+    if not span.text and span.link is None:
+        return
+    if spans and (spans[-1].bold, spans[-1].italic, spans[-1].link) == (span.bold, span.italic, span.link):
+        spans[-1] = Span(spans[-1].text + span.text, span.bold, span.italic, span.link)
+    else:
+        spans.append(span)
+
+
+def parse_markdown(text: str, language: str, *, source: str = "", keep_lines: bool | None = None) -> Document:
+    """Markdown → Document. ``keep_lines`` (default: when the text has no block markers) keeps
+    every source line break as a line break."""
+    tokens = _parser().parse(text)
+    if keep_lines is None:
+        keep_lines = "<!--" not in text
+    direction = direction_of(language)
+    blocks: list[Block] = []
+    kind, field = BlockKind.PARAGRAPH, None
+    lists: list[dict] = []  # stack of open lists: kind, next number, id
+    list_counter = 0
+    heading = False
+    for tok in tokens:
+        t = tok.type
+        if t == "html_block":
+            found = _marker(tok.content)
+            if found:
+                kind, field = found
+            continue
+        if t in ("bullet_list_open", "ordered_list_open"):
+            list_counter += 1
+            start = int(tok.attrs.get("start", 1) or 1) if t == "ordered_list_open" else None
+            lists.append({"kind": "ordered" if start is not None else "bullet", "n": start, "id": list_counter})
+        elif t in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif t == "inline":
+            prose = kind in _PROSE and not keep_lines
+            spans = _inline_spans(tok, " " if prose else "\n")
+            block_kind = BlockKind.HEADING if heading and kind == BlockKind.PARAGRAPH else kind
+            block = Block(block_kind, spans, direction, field)
+            if lists:
+                current = lists[-1]
+                block.list_kind, block.level, block.list_id = current["kind"], len(lists) - 1, current["id"]
+                if current["kind"] == "ordered":
+                    block.number = current["n"]
+            blocks.append(block)
+        elif t == "heading_open":
+            heading = True
+        elif t == "heading_close":
+            heading = False
+        elif t == "list_item_close" and lists and lists[-1]["kind"] == "ordered":
+            lists[-1]["n"] += 1
+    # A list item holding several paragraphs numbers only its first one.
+    _dedupe_item_numbers(blocks)
+    return Document(language=language, blocks=blocks, source=source)
+
+
+def _dedupe_item_numbers(blocks: list[Block]) -> None:
+    seen: set[tuple[int, int]] = set()
+    for b in blocks:
+        if b.list_kind == "ordered" and b.list_id is not None:
+            key = (b.list_id, b.number or 0)
+            if key in seen:
+                b.list_kind, b.number = None, None
+                b.level += 1
+            seen.add(key)

@@ -1,0 +1,350 @@
+"""The OOXML that python-docx has no API for: bidi paragraphs and sections, right-to-left runs with
+their complex-script twins, real hyperlinks, real list numbering, PAGE fields.
+
+Word is strict about the order of children in ``w:pPr``, ``w:rPr``, ``w:sectPr`` and ``w:tblPr``
+(an element out of order makes it report the file as corrupt), so every element is inserted at
+its schema position through ``set_child``. Why complex-script twins: for a run marked ``w:rtl``
+Word reads only ``w:rFonts/@w:cs``, ``w:szCs``, ``w:bCs`` and ``w:iCs``; a bold Arabic word with
+``w:b`` alone prints regular.
+"""
+from __future__ import annotations
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+# Schema order of the children we touch (ECMA-376 Part 1, transitional).
+RPR_SEQ = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
+           "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish",
+           "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight",
+           "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
+           "eastAsianLayout", "specVanish", "oMath")
+PPR_SEQ = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
+           "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens",
+           "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN",
+           "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing",
+           "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
+           "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")
+SECTPR_SEQ = ("headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz",
+              "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt",
+              "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid",
+              "printerSettings", "sectPrChange")
+TBLPR_SEQ = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+             "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
+             "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription")
+_SEQS = {"rPr": RPR_SEQ, "pPr": PPR_SEQ, "sectPr": SECTPR_SEQ, "tblPr": TBLPR_SEQ}
+
+
+def _local(el) -> str:
+    return el.tag.rsplit("}", 1)[-1]
+
+
+def set_child(parent, tag: str, **attrs):
+    """Get or create ``w:<tag>`` under ``parent`` at its schema position; set ``w:`` attributes
+    (``None`` removes one). Returns the child."""
+    child = parent.find(qn(f"w:{tag}"))
+    if child is None:
+        child = OxmlElement(f"w:{tag}")
+        seq = _SEQS[_local(parent)]
+        later = {qn(f"w:{t}") for t in seq[seq.index(tag) + 1:]}
+        for i, existing in enumerate(parent):
+            if existing.tag in later:
+                parent.insert(i, child)
+                break
+        else:
+            parent.append(child)
+    for key, value in attrs.items():
+        if value is None:
+            child.attrib.pop(qn(f"w:{key}"), None)
+        else:
+            child.set(qn(f"w:{key}"), str(value))
+    return child
+
+
+def remove_child(parent, tag: str) -> None:
+    for child in parent.findall(qn(f"w:{tag}")):
+        parent.remove(child)
+
+
+# -- paragraphs, sections, tables -------------------------------------------------------------
+
+def set_paragraph_bidi(p, on: bool = True) -> None:
+    """``w:bidi`` in the paragraph's pPr: right-to-left paragraph (logical start is the right)."""
+    ppr = p.get_or_add_pPr()
+    if on:
+        set_child(ppr, "bidi")
+    else:
+        remove_child(ppr, "bidi")
+
+
+def set_jc(p, value: str | None) -> None:
+    """Paragraph alignment as raw ``w:jc``; ``None`` removes it (start: right in a bidi
+    paragraph). In a bidi paragraph ``left``/``right`` are logical (start/end)."""
+    ppr = p.get_or_add_pPr()
+    if value is None:
+        remove_child(ppr, "jc")
+    else:
+        set_child(ppr, "jc", val=value)
+
+
+def set_section_bidi(sectPr, on: bool = True) -> None:
+    if on:
+        set_child(sectPr, "bidi")
+    else:
+        remove_child(sectPr, "bidi")
+
+
+def set_table_bidi_visual(tbl) -> None:
+    """``w:bidiVisual``: the table's first column is on the right (Arabic tables)."""
+    set_child(tbl.tblPr, "bidiVisual")
+
+
+def set_table_borders_none(tbl) -> None:
+    borders = set_child(tbl.tblPr, "tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = borders.find(qn(f"w:{side}"))
+        if el is None:
+            el = OxmlElement(f"w:{side}")
+            borders.append(el)
+        el.set(qn("w:val"), "nil")
+
+
+# -- runs ------------------------------------------------------------------------------------
+
+def set_run_fonts(r, latin: str, cs: str, east_asia: str | None = None) -> None:
+    """Latin font for ``ascii``/``hAnsi`` and the complex-script font for ``cs``, explicitly."""
+    rpr = r.get_or_add_rPr()
+    set_child(rpr, "rFonts", ascii=latin, hAnsi=latin, cs=cs, eastAsia=east_asia or latin)
+
+
+def set_run_style(r, *, bold: bool = False, italic: bool = False,
+                  size_pt: float | None = None, size_cs_pt: float | None = None) -> None:
+    """Bold/italic/size with their complex-script twins (``bCs``, ``iCs``, ``szCs``)."""
+    rpr = r.get_or_add_rPr()
+    for tag, on in (("b", bold), ("bCs", bold), ("i", italic), ("iCs", italic)):
+        if on:
+            set_child(rpr, tag)
+        else:
+            remove_child(rpr, tag)
+    if size_pt is not None:
+        set_child(rpr, "sz", val=int(round(size_pt * 2)))
+        set_child(rpr, "szCs", val=int(round((size_cs_pt or size_pt) * 2)))
+
+
+def set_run_rtl(r, on: bool = True, bidi_lang: str = "ar-SA") -> None:
+    """``w:rtl`` (Arabic runs only, never Latin or digits) and ``w:lang/@w:bidi``."""
+    rpr = r.get_or_add_rPr()
+    if on:
+        set_child(rpr, "rtl")
+        set_child(rpr, "lang", bidi=bidi_lang)
+    else:
+        remove_child(rpr, "rtl")
+
+
+def set_run_link_look(r) -> None:
+    rpr = r.get_or_add_rPr()
+    set_child(rpr, "color", val="0000FF")
+    set_child(rpr, "u", val="single")
+
+
+def set_lang(rpr, val: str | None = None, bidi: str | None = None) -> None:
+    attrs = {}
+    if val:
+        attrs["val"] = val
+    if bidi:
+        attrs["bidi"] = bidi
+    set_child(rpr, "lang", **attrs)
+
+
+# -- hyperlinks ------------------------------------------------------------------------------
+
+def add_hyperlink(paragraph, target: str):
+    """An empty ``w:hyperlink`` appended to ``paragraph``: an external relationship for URLs and
+    ``mailto:``, ``w:anchor`` for ``#bookmark``. Returns the element to put runs in."""
+    link = OxmlElement("w:hyperlink")
+    if target.startswith("#"):
+        link.set(qn("w:anchor"), target[1:])
+    else:
+        r_id = paragraph.part.relate_to(target, RT.HYPERLINK, is_external=True)
+        link.set(qn("r:id"), r_id)
+    link.set(qn("w:history"), "1")
+    paragraph._p.append(link)
+    return link
+
+
+# -- numbering -------------------------------------------------------------------------------
+
+def _lvl(ilvl: int, kind: str, rtl: bool):
+    lvl = OxmlElement("w:lvl")
+    lvl.set(qn("w:ilvl"), str(ilvl))
+    start = OxmlElement("w:start")
+    start.set(qn("w:val"), "1")
+    fmt = OxmlElement("w:numFmt")
+    text = OxmlElement("w:lvlText")
+    if kind == "bullet":
+        fmt.set(qn("w:val"), "bullet")
+        text.set(qn("w:val"), ("\u2022", "\u25e6", "\u25aa")[ilvl % 3])
+    else:
+        fmt.set(qn("w:val"), ("decimal", "lowerLetter", "lowerRoman")[ilvl % 3])
+        text.set(qn("w:val"), f"%{ilvl + 1}" + ("." if ilvl % 3 == 0 else ")"))
+    jc = OxmlElement("w:lvlJc")
+    jc.set(qn("w:val"), "left")  # logical: the start side, also in right-to-left lists
+    ppr = OxmlElement("w:pPr")
+    if rtl:
+        ppr.append(OxmlElement("w:bidi"))
+    ind = OxmlElement("w:ind")
+    ind.set(qn("w:left"), str(567 * (ilvl + 1)))  # logical start indent in bidi paragraphs
+    ind.set(qn("w:hanging"), "567")
+    ppr.append(ind)
+    for el in (start, fmt, text, jc, ppr):
+        lvl.append(el)
+    return lvl
+
+
+class Numbering:
+    """Adds one abstract definition per list kind and one ``w:num`` per list, so each list of
+    the letter restarts at its own first number."""
+
+    def __init__(self, document, rtl: bool = False):
+        self._root = document.part.numbering_part.element
+        self._rtl = rtl
+        self._abstract: dict[str, int] = {}
+
+    def _ids(self, tag: str, attr: str) -> list[int]:
+        return [int(el.get(qn(attr))) for el in self._root.findall(qn(tag))]
+
+    def _abstract_id(self, kind: str) -> int:
+        if kind not in self._abstract:
+            aid = max(self._ids("w:abstractNum", "w:abstractNumId"), default=-1) + 1
+            abstract = OxmlElement("w:abstractNum")
+            abstract.set(qn("w:abstractNumId"), str(aid))
+            mlt = OxmlElement("w:multiLevelType")
+            mlt.set(qn("w:val"), "hybridMultilevel")
+            abstract.append(mlt)
+            for ilvl in range(9):
+                abstract.append(_lvl(ilvl, kind, self._rtl))
+            nums = self._root.findall(qn("w:num"))
+            if nums:
+                nums[0].addprevious(abstract)
+            else:
+                self._root.append(abstract)
+            self._abstract[kind] = aid
+        return self._abstract[kind]
+
+    def new_list(self, kind: str, start: int = 1) -> int:
+        """A new ``w:num`` for a list of ``kind`` ("bullet"/"ordered") restarting at ``start``."""
+        aid = self._abstract_id("bullet" if kind == "bullet" else "ordered")
+        num_id = max(self._ids("w:num", "w:numId"), default=0) + 1
+        num = OxmlElement("w:num")
+        num.set(qn("w:numId"), str(num_id))
+        ref = OxmlElement("w:abstractNumId")
+        ref.set(qn("w:val"), str(aid))
+        num.append(ref)
+        for ilvl in range(9):
+            override = OxmlElement("w:lvlOverride")
+            override.set(qn("w:ilvl"), str(ilvl))
+            so = OxmlElement("w:startOverride")
+            so.set(qn("w:val"), str(start if ilvl == 0 else 1))
+            override.append(so)
+            num.append(override)
+        self._root.append(num)
+        return num_id
+
+
+def set_num_pr(p, num_id: int, level: int = 0) -> None:
+    ppr = p.get_or_add_pPr()
+    numpr = set_child(ppr, "numPr")
+    for el in list(numpr):
+        numpr.remove(el)
+    ilvl = OxmlElement("w:ilvl")
+    ilvl.set(qn("w:val"), str(max(0, min(level, 8))))
+    nid = OxmlElement("w:numId")
+    nid.set(qn("w:val"), str(num_id))
+    numpr.append(ilvl)
+    numpr.append(nid)
+
+
+# -- fields ----------------------------------------------------------------------------------
+
+def add_field(paragraph, instr: str, placeholder: str = "1"):
+    """A complex field (``PAGE``, ``NUMPAGES``) as begin/instrText/separate/result/end runs.
+    Returns the runs so the caller can style them."""
+    runs = []
+
+    def run():
+        r = OxmlElement("w:r")
+        paragraph._p.append(r)
+        runs.append(r)
+        return r
+
+    for kind in ("begin", None, "separate", "result", "end"):
+        r = run()
+        if kind in ("begin", "separate", "end"):
+            fc = OxmlElement("w:fldChar")
+            fc.set(qn("w:fldCharType"), kind)
+            r.append(fc)
+        elif kind is None:
+            it = OxmlElement("w:instrText")
+            it.set(qn("xml:space"), "preserve")
+            it.text = f" {instr} "
+            r.append(it)
+        else:
+            t = OxmlElement("w:t")
+            t.text = placeholder
+            r.append(t)
+    return runs
+
+
+# -- document-wide ---------------------------------------------------------------------------
+
+def set_doc_defaults(document, *, latin: str, cs: str, size_pt: float, size_cs_pt: float,
+                     lang: str, bidi_lang: str = "ar-SA") -> None:
+    """Explicit fonts (no theme fonts), sizes and languages in ``w:docDefaults``."""
+    styles = document.styles.element
+    rpr = styles.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr"))
+    if rpr is None:
+        return
+    fonts = set_child(rpr, "rFonts", ascii=latin, hAnsi=latin, cs=cs, eastAsia=latin)
+    for theme in ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme"):
+        fonts.attrib.pop(qn(f"w:{theme}"), None)
+    set_child(rpr, "sz", val=int(round(size_pt * 2)))
+    set_child(rpr, "szCs", val=int(round(size_cs_pt * 2)))
+    set_child(rpr, "lang", val=lang, eastAsia=lang, bidi=bidi_lang)
+
+
+def set_core_properties(document, *, title: str = "", subject: str = "", language: str = "",
+                        author: str = "Circular Studio") -> None:
+    cp = document.core_properties
+    cp.title = title[:255]
+    cp.subject = subject[:255]
+    cp.language = language
+    cp.author = author
+    cp.last_modified_by = author
+    cp.comments = ""
+    cp.keywords = ""
+
+
+def set_font_alt_name(document, font: str, alt: str, charset: str = "B2") -> None:
+    """Declare ``font`` in fontTable.xml with an alternate name, so Word on a machine without it
+    substitutes a close Arabic face (Amiri → Traditional Arabic) instead of a Latin default."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as _RT
+
+    for rel in document.part.rels.values():
+        if rel.reltype == _RT.FONT_TABLE and not rel.is_external:
+            part = rel.target_part
+            break
+    else:
+        return
+    from lxml import etree
+
+    root = etree.fromstring(part.blob)
+    for el in root.findall(qn("w:font")):
+        if el.get(qn("w:name")) == font:
+            return
+    el = etree.SubElement(root, qn("w:font"))
+    el.set(qn("w:name"), font)
+    for tag, val in (("altName", alt), ("charset", charset), ("family", "roman"),
+                     ("pitch", "variable")):
+        child = etree.SubElement(el, qn(f"w:{tag}"))
+        child.set(qn("w:val"), val)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -1,0 +1,88 @@
+"""Draft → Markdown → Document: the one path every view of a letter goes through.
+
+``build_document`` is what the preview, the exporter and the checker call. ``strict=False`` (the
+live preview) renders an incomplete draft with visible ``[Field]`` placeholders instead of failing,
+so the page keeps up while the user types; export and the CLI use ``strict=True``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from . import officials
+from .document import Document
+from .draft import Draft
+from .errors import DraftError, TemplateError
+from .lettertypes import LetterType, letter_type
+from .markdown import parse_markdown
+from .render import MarkdownText, as_date, render_string, render_template
+
+
+def _signatory(ctx: dict, lt: LetterType, language: str, strict: bool) -> dict:
+    """signatory_name / signatory_title / signatory_gender for the template: the title of the
+    office held on the letter's date, in the holder's gender."""
+    sid = ctx.get("signatory") or ""
+    if not sid:
+        return {"signatory_name": "" if strict else "[Signatory]", "signatory_title": "", "signatory_gender": ""}
+    try:
+        person = officials.official(sid)
+    except KeyError:
+        raise DraftError(f"field 'signatory': unknown official '{sid}' (see resources/officials.json)") from None
+    try:
+        day = as_date(ctx.get("letter_date"))
+    except ValueError:
+        day = dt.date.today()
+    office = person.office_on(day)
+    if office is None:  # out of office on that date: keep the nearest office; the checks say so
+        past = [t for t in person.terms if t.start <= day]
+        office = (past[-1] if past else person.terms[0]).office
+    return {"signatory_name": person.name(language),
+            "signatory_title": person.title(language, office=office),
+            "signatory_long_title": person.title(language, office=office, long=True),
+            "signatory_gender": person.gender, "signatory_office": office}
+
+
+def markdown_of(draft: Draft, language: str, *, strict: bool = True) -> str:
+    """The letter as Markdown with block markers (the template's output)."""
+    lt = letter_type(draft.letter_type)
+    draft.context(language)  # the draft must have this language before the type is asked
+    name = lt.template_name(language)
+    problems = lt.problems(draft, language)
+    if problems and strict:
+        field, message = problems[0]
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise DraftError(f"{draft.name} [{language}]: {message}{more}")
+    ctx = lt.context(draft, language)
+    ctx["language"] = language
+    bad = {f for f, _ in problems}
+    for spec in lt.fields:
+        if spec.name in bad and spec.kind == "date":
+            ctx[spec.name] = "" if strict else dt.date.today().isoformat()
+        if not strict and spec.required and ctx.get(spec.name) in ("", [], None):
+            placeholder = f"[{spec.label(language)}]"
+            ctx[spec.name] = [placeholder] if spec.kind == "list" else placeholder
+    ctx.update(_signatory(ctx, lt, language, strict))
+    for spec in lt.fields:
+        if spec.kind == "prose" and isinstance(ctx.get(spec.name), str):
+            text = ctx[spec.name]
+            if "{{" in text or "{%" in text:
+                text = render_string(text, ctx, name=f"{draft.name} [{language}] field '{spec.name}'")
+            ctx[spec.name] = MarkdownText(text)
+    return render_template(name, ctx)
+
+
+def build_document(draft: Draft, language: str, *, strict: bool = True) -> Document:
+    """The letter in ``language`` as a Document whose blocks know their draft fields."""
+    text = markdown_of(draft, language, strict=strict)
+    doc = parse_markdown(text, language, source=draft.name, keep_lines=False)
+    doc.letter_type = draft.letter_type
+    subject = draft.value("subject", language) or ""
+    doc.subject = subject if isinstance(subject, str) else ""
+    doc.title = doc.subject or letter_type(draft.letter_type).title(language)
+    return doc
+
+
+def languages_of(draft: Draft) -> list[str]:
+    return list(draft.languages)
+
+
+__all__ = ["build_document", "markdown_of", "languages_of", "TemplateError", "DraftError"]

@@ -1,0 +1,124 @@
+"""The findings panel: the checks' findings grouped by severity, with the standard icons.
+
+Clicking a finding emits ``findingActivated`` (the window focuses the field and highlights the
+text in the preview); a fixable finding has a one-click "Fix" button emitting ``fixRequested``.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QLabel, QPushButton, QStyle, QTreeWidget, QTreeWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from .i18n import language_name, tr
+from .services import UiFinding
+
+SEVERITIES = (("error", QStyle.StandardPixmap.SP_MessageBoxCritical, "findings.error"),
+              ("warning", QStyle.StandardPixmap.SP_MessageBoxWarning, "findings.warning"),
+              ("info", QStyle.StandardPixmap.SP_MessageBoxInformation, "findings.info"))
+ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class FindingsPanel(QWidget):
+    findingActivated = Signal(object)
+    fixRequested = Signal(object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("findings")
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("findings-tree")
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.tree, 1)
+        self.tree.itemClicked.connect(self._on_item)
+        self.tree.itemActivated.connect(self._on_item)
+        self.findings: list[UiFinding] = []
+        self.items: dict[tuple, QTreeWidgetItem] = {}
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.tree.setAccessibleName(tr("a11y.findings"))
+        self.set_findings(self.findings, force=True)
+
+    def set_findings(self, findings: list[UiFinding], force: bool = False) -> None:
+        if not force and [f.key + (f.message,) for f in findings] == [f.key + (f.message,) for f in self.findings]:
+            return
+        current = self.current_finding()
+        self.findings = list(findings)
+        self.tree.clear()
+        self.items = {}
+        counts = {}
+        multilingual = len({f.language for f in findings}) > 1
+        for severity, pixmap, key in SEVERITIES:
+            rows = [f for f in findings if f.severity == severity]
+            counts[severity] = len(rows)
+            if not rows:
+                continue
+            group = QTreeWidgetItem(self.tree, [f"{tr(key)} ({len(rows)})"])
+            group.setIcon(0, self.style().standardIcon(pixmap))
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            for f in rows:
+                where = f"[{language_name(f.language)}] " if multilingual else ""
+                excerpt = f" — “{f.excerpt}”" if f.excerpt else ""
+                item = QTreeWidgetItem(group, [f"{where}{f.code}: {f.message}{excerpt}", ""])
+                item.setIcon(0, self.style().standardIcon(pixmap))
+                item.setData(0, ROLE, f)
+                item.setToolTip(0, f"{f.code} · {f.message}")
+                self.items[f.key] = item
+                if f.fix is not None:
+                    button = QPushButton(tr("findings.fix"), self.tree)
+                    button.setObjectName(f"fix:{f.code}:{f.language}:{f.paragraph}:{f.start}")
+                    button.setToolTip(tr("findings.fix_tip", fix=f.fix))
+                    button.setAccessibleName(f"{tr('findings.fix')} {f.code}")
+                    button.clicked.connect(lambda _c=False, finding=f: self.fixRequested.emit(finding))
+                    self.tree.setItemWidget(item, 1, button)
+            group.setExpanded(True)
+        self.tree.resizeColumnToContents(1)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
+        if not findings:
+            self.summary.setText(tr("findings.none"))
+        else:
+            self.summary.setText(tr("findings.summary", errors=counts.get("error", 0),
+                                    warnings=counts.get("warning", 0)))
+        if current is not None and current.key in self.items:
+            self.tree.setCurrentItem(self.items[current.key])
+
+    def current_finding(self) -> UiFinding | None:
+        item = self.tree.currentItem()
+        return item.data(0, ROLE) if item is not None else None
+
+    def item_for(self, finding: UiFinding) -> QTreeWidgetItem | None:
+        return self.items.get(finding.key)
+
+    def _on_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        f = item.data(0, ROLE)
+        if f is not None:
+            self.findingActivated.emit(f)
+
+    def select_next(self) -> UiFinding | None:
+        order = [self.items[f.key] for f in self.findings if f.key in self.items]
+        if not order:
+            return None
+        current = self.tree.currentItem()
+        i = order.index(current) + 1 if current in order else 0
+        item = order[i % len(order)]
+        self.tree.setCurrentItem(item)
+        f = item.data(0, ROLE)
+        self.findingActivated.emit(f)
+        return f
+
+    def error_count(self, language: str | None = None) -> int:
+        return sum(1 for f in self.findings if f.severity == "error"
+                   and (language is None or f.language == language))

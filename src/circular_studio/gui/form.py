@@ -1,0 +1,558 @@
+"""The form, generated from the letter type's schema: one editor per FieldSpec kind.
+
+Shared facts sit on a "Facts" tab, translatable fields on one tab per language. Editors never
+write into the draft: they emit ``edited(value, mergeable)``; the FormWidget turns that into an
+undoable ``DraftModel.set_value`` and, when the model changes (undo, redo, a fix), puts the
+value back into the editor with its signals blocked.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QFont, QTextCursor, QTextOption
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QPlainTextEdit, QScrollArea, QSizePolicy, QTabWidget, QToolButton,
+                               QVBoxLayout, QWidget)
+
+from ..core.document import direction_of
+from ..core.lettertypes import FieldSpec
+from ..core.officials import all_officials, in_office
+from ..core.resources import load_json
+from .i18n import language, language_name, tr
+from .model import DraftModel
+
+EMPTY_DATE = QDate(1900, 1, 1)
+ARABIC_FONT = "Amiri"
+LETTER_DATE = "letter_date"
+
+
+def _ui() -> str:
+    return language()
+
+
+def _label_text(spec: FieldSpec) -> str:
+    text = spec.label(_ui())
+    return f"{text} *" if spec.required else text
+
+
+class FieldEditor(QWidget):
+    """Base of the editors: ``value()``, ``set_value(v)`` and the ``edited`` signal."""
+
+    edited = Signal(object, bool)  # value, mergeable (typing merges into one undo step)
+
+    def __init__(self, spec: FieldSpec, lang: str | None, parent=None):
+        super().__init__(parent)
+        self.spec, self.lang = spec, lang
+        self.setObjectName(f"field:{spec.name}:{lang or ''}")
+
+    def value(self):  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def set_value(self, value) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def focus_widget(self) -> QWidget:
+        return self
+
+    def select_text(self, excerpt: str) -> bool:
+        return False
+
+    def _accessible(self, widget: QWidget) -> None:
+        widget.setAccessibleName(self.spec.label(_ui()))
+        helptext = self.spec.help(_ui())
+        if helptext:
+            widget.setAccessibleDescription(helptext)
+            widget.setToolTip(helptext)
+
+
+def _rtl(lang: str | None) -> bool:
+    return bool(lang) and direction_of(lang) == "rtl"
+
+
+def _apply_direction(widget: QWidget, lang: str | None) -> None:
+    if _rtl(lang):
+        widget.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        font = QFont(widget.font())
+        font.setFamilies([ARABIC_FONT, "Noto Naskh Arabic"])
+        font.setPointSizeF(max(font.pointSizeF(), 10) * 1.25)
+        widget.setFont(font)
+    elif lang:
+        widget.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+class LineEditor(FieldEditor):
+    """Text, e-mail, telephone and reference fields; the last three are validated as you type
+    (never blocked: a half-typed value is normal, and the checks report what stays wrong)."""
+
+    def __init__(self, spec, lang, parent=None):
+        super().__init__(spec, lang, parent)
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName(f"edit:{spec.name}:{lang or ''}")
+        self.edit.setClearButtonEnabled(True)
+        _apply_direction(self.edit, lang)
+        if spec.kind in ("email", "phone", "reference"):
+            self.edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            placeholder = {"email": "name@itu.int", "phone": "+41 22 730 5614",
+                           "reference": "CL-24/49"}[spec.kind]
+            self.edit.setPlaceholderText(placeholder)
+        self._accessible(self.edit)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.edit)
+        self.edit.textEdited.connect(self._on_edited)
+
+    def _on_edited(self, text: str) -> None:
+        self._validate(text)
+        self.edited.emit(text, True)
+
+    def problem(self, text: str) -> str | None:
+        if not text:
+            return None
+        why = self.spec.validate(text)
+        if why is None and self.spec.kind == "reference":
+            series = load_json("house.json").get("reference_series", [])
+            if not any(re.match(s["pattern"], text.strip()) for s in series):
+                why = "; ".join(s["help"] for s in series)
+        return why
+
+    def _validate(self, text: str) -> None:
+        why = self.problem(text)
+        self.edit.setProperty("invalid", why is not None)
+        self.edit.setStyleSheet("QLineEdit { border: 1px solid #c62828; background: #fff3f3; }" if why else "")
+        tip = self.spec.help(_ui())
+        self.edit.setToolTip(tr("form.invalid", why=why) if why else tip)
+        self.edit.setAccessibleDescription(tr("form.invalid", why=why) if why else tip)
+
+    def value(self):
+        return self.edit.text()
+
+    def set_value(self, value) -> None:
+        text = "" if value is None else str(value)
+        if text != self.edit.text():
+            with QSignalBlocker(self.edit):
+                self.edit.setText(text)
+        self._validate(text)
+
+    def focus_widget(self):
+        return self.edit
+
+    def select_text(self, excerpt: str) -> bool:
+        i = self.edit.text().find(excerpt) if excerpt else -1
+        if i < 0:
+            return False
+        self.edit.setSelection(i, len(excerpt))
+        return True
+
+
+class ProseEditor(FieldEditor):
+    """Markdown prose in a plain-text editor; right-to-left for Arabic. The widget's own undo
+    is off: every change goes to the window's QUndoStack."""
+
+    def __init__(self, spec, lang, parent=None):
+        super().__init__(spec, lang, parent)
+        self.edit = QPlainTextEdit(self)
+        self.edit.setObjectName(f"edit:{spec.name}:{lang or ''}")
+        self.edit.setUndoRedoEnabled(False)
+        self.edit.setTabChangesFocus(True)
+        self.edit.setMinimumHeight(220)
+        self.edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        _apply_direction(self.edit, lang)
+        if _rtl(lang):
+            option = self.edit.document().defaultTextOption()
+            option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+            option.setAlignment(Qt.AlignmentFlag.AlignRight)
+            self.edit.document().setDefaultTextOption(option)
+        else:
+            option = self.edit.document().defaultTextOption()
+            option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            self.edit.document().setDefaultTextOption(option)
+        self._accessible(self.edit)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.edit)
+        self.edit.textChanged.connect(lambda: self.edited.emit(self.edit.toPlainText(), True))
+
+    def value(self):
+        return self.edit.toPlainText()
+
+    def set_value(self, value) -> None:
+        text = "" if value is None else str(value)
+        if text == self.edit.toPlainText():
+            return
+        pos = self.edit.textCursor().position()
+        with QSignalBlocker(self.edit):
+            self.edit.setPlainText(text)
+            cursor = self.edit.textCursor()
+            cursor.setPosition(min(pos, len(text)))
+            self.edit.setTextCursor(cursor)
+
+    def focus_widget(self):
+        return self.edit
+
+    def select_text(self, excerpt: str) -> bool:
+        text = self.edit.toPlainText()
+        i = text.find(excerpt) if excerpt else -1
+        if i < 0:
+            return False
+        cursor = self.edit.textCursor()
+        cursor.setPosition(i)
+        cursor.setPosition(i + len(excerpt), QTextCursor.MoveMode.KeepAnchor)
+        self.edit.setTextCursor(cursor)
+        self.edit.ensureCursorVisible()
+        return True
+
+
+class DateEditor(FieldEditor):
+    def __init__(self, spec, lang, parent=None):
+        super().__init__(spec, lang, parent)
+        self.edit = QDateEdit(self)
+        self.edit.setObjectName(f"edit:{spec.name}:{lang or ''}")
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setMinimumDate(EMPTY_DATE)
+        self.edit.setSpecialValueText(tr("form.empty_date"))
+        self.edit.setDate(EMPTY_DATE)
+        self._accessible(self.edit)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.edit)
+        self.edit.dateChanged.connect(lambda _d: self.edited.emit(self.value(), False))
+
+    def value(self):
+        d = self.edit.date()
+        return "" if d == EMPTY_DATE else d.toString("yyyy-MM-dd")
+
+    def set_value(self, value) -> None:
+        d = EMPTY_DATE
+        if value:
+            parsed = QDate.fromString(str(value), "yyyy-MM-dd")
+            if parsed.isValid():
+                d = parsed
+        with QSignalBlocker(self.edit):
+            self.edit.setDate(d)
+
+    def focus_widget(self):
+        return self.edit
+
+
+class ChoiceEditor(FieldEditor):
+    def __init__(self, spec, lang, parent=None):
+        super().__init__(spec, lang, parent)
+        self.combo = QComboBox(self)
+        self.combo.setObjectName(f"edit:{spec.name}:{lang or ''}")
+        for option in spec.options:
+            self.combo.addItem(self._option_label(option), option)
+        self._accessible(self.combo)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.combo)
+        self.combo.activated.connect(lambda _i: self.edited.emit(self.value(), False))
+
+    def _option_label(self, option: str) -> str:
+        if option == "":
+            return tr("form.none")
+        house = load_json("house.json")
+        for table in ("sectors", "places"):
+            row = house.get(table, {}).get(option)
+            if row:
+                return row.get(_ui()) or row.get("en") or option
+        return {"f": "♀ Ms / Mme / السيدة", "m": "♂ Mr / M. / السيد"}.get(option, option)
+
+    def value(self):
+        return self.combo.currentData()
+
+    def set_value(self, value) -> None:
+        i = self.combo.findData(value if value is not None else "")
+        with QSignalBlocker(self.combo):
+            if i < 0 and value not in (None, ""):
+                self.combo.addItem(str(value), value)
+                i = self.combo.count() - 1
+            self.combo.setCurrentIndex(max(i, 0) if self.combo.count() else -1)
+
+    def focus_widget(self):
+        return self.combo
+
+
+class BoolEditor(FieldEditor):
+    def __init__(self, spec, lang, parent=None):
+        super().__init__(spec, lang, parent)
+        self.box = QCheckBox(spec.label(_ui()), self)
+        self.box.setObjectName(f"edit:{spec.name}:{lang or ''}")
+        self._accessible(self.box)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.box)
+        self.box.toggled.connect(lambda on: self.edited.emit(bool(on), False))
+
+    def value(self):
+        return self.box.isChecked()
+
+    def set_value(self, value) -> None:
+        with QSignalBlocker(self.box):
+            self.box.setChecked(bool(value))
+
+    def focus_widget(self):
+        return self.box
+
+
+class SignatoryEditor(FieldEditor):
+    """Offers only the officials in office on the letter date; a value saved earlier that is no
+    longer valid stays visible (marked), never silently replaced."""
+
+    def __init__(self, spec, lang, parent=None):
+        super().__init__(spec, lang, parent)
+        self.combo = QComboBox(self)
+        self.combo.setObjectName(f"edit:{spec.name}:{lang or ''}")
+        self._accessible(self.combo)
+        self.day = dt.date.today()
+        self._value = ""
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.combo)
+        self.combo.activated.connect(self._on_activated)
+        self._fill()
+
+    def _on_activated(self, _i) -> None:
+        self._value = self.combo.currentData() or ""
+        self.edited.emit(self._value, False)
+
+    def set_day(self, value) -> None:
+        try:
+            day = dt.date.fromisoformat(value) if value else dt.date.today()
+        except ValueError:
+            day = dt.date.today()
+        if day != self.day:
+            self.day = day
+            self._fill()
+
+    def _fill(self) -> None:
+        ui = _ui()
+        with QSignalBlocker(self.combo):
+            self.combo.clear()
+            self.combo.addItem(tr("form.no_signatory"), "")
+            ids = []
+            for o in in_office(self.day):
+                try:
+                    title = o.title(ui, self.day)
+                except LookupError:
+                    title = ""
+                self.combo.addItem(f"{o.name(ui)} — {title}" if title else o.name(ui), o.id)
+                ids.append(o.id)
+            if self._value and self._value not in ids:
+                name = next((o.name(ui) for o in all_officials() if o.id == self._value), self._value)
+                self.combo.addItem(tr("form.not_in_office", name=name, day=self.day.isoformat()),
+                                   self._value)
+            self.combo.setCurrentIndex(max(self.combo.findData(self._value), 0))
+
+    def value(self):
+        return self._value
+
+    def set_value(self, value) -> None:
+        self._value = value or ""
+        self._fill()
+
+    def focus_widget(self):
+        return self.combo
+
+
+class ListEditor(FieldEditor):
+    """One line per item (addressees): edit in place, add, remove, reorder."""
+
+    def __init__(self, spec, lang, parent=None):
+        super().__init__(spec, lang, parent)
+        self.list = QListWidget(self)
+        self.list.setObjectName(f"edit:{spec.name}:{lang or ''}")
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.list.setMinimumHeight(90)
+        self.list.setMaximumHeight(140)
+        _apply_direction(self.list, lang)
+        self._accessible(self.list)
+        buttons = QHBoxLayout()
+        for key, slot in (("form.add", self.add_item), ("form.remove", self.remove_item),
+                          ("form.up", lambda: self.move(-1)), ("form.down", lambda: self.move(1))):
+            b = QToolButton(self)
+            b.setText({"form.add": "+", "form.remove": "−", "form.up": "↑", "form.down": "↓"}[key])
+            b.setToolTip(tr(key))
+            b.setAccessibleName(tr(key))
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.list)
+        lay.addLayout(buttons)
+        self.list.itemChanged.connect(lambda _item: self.edited.emit(self.value(), False))
+
+    def _make_item(self, text: str) -> QListWidgetItem:
+        item = QListWidgetItem(text)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        return item
+
+    def add_item(self) -> None:
+        with QSignalBlocker(self.list):
+            item = self._make_item(tr("form.new_item"))
+            self.list.addItem(item)
+        self.edited.emit(self.value(), False)
+        self.list.setCurrentItem(item)
+        self.list.editItem(item)
+
+    def remove_item(self) -> None:
+        row = self.list.currentRow()
+        if row >= 0:
+            with QSignalBlocker(self.list):
+                self.list.takeItem(row)
+            self.edited.emit(self.value(), False)
+
+    def move(self, delta: int) -> None:
+        row = self.list.currentRow()
+        target = row + delta
+        if row < 0 or not 0 <= target < self.list.count():
+            return
+        with QSignalBlocker(self.list):
+            item = self.list.takeItem(row)
+            self.list.insertItem(target, item)
+            self.list.setCurrentRow(target)
+        self.edited.emit(self.value(), False)
+
+    def value(self):
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def set_value(self, value) -> None:
+        items = list(value or [])
+        if items == self.value():
+            return
+        with QSignalBlocker(self.list):
+            self.list.clear()
+            for text in items:
+                self.list.addItem(self._make_item(str(text)))
+
+    def focus_widget(self):
+        return self.list
+
+    def select_text(self, excerpt: str) -> bool:
+        for i in range(self.list.count()):
+            if excerpt and excerpt in self.list.item(i).text():
+                self.list.setCurrentRow(i)
+                return True
+        return False
+
+
+EDITORS = {"text": LineEditor, "email": LineEditor, "phone": LineEditor, "reference": LineEditor,
+           "prose": ProseEditor, "date": DateEditor, "choice": ChoiceEditor, "bool": BoolEditor,
+           "signatory": SignatoryEditor, "list": ListEditor}
+
+
+class FormPage(QScrollArea):
+    """One tab: a form layout of editors for ``specs`` in ``lang`` (None = shared facts)."""
+
+    def __init__(self, specs: list[FieldSpec], lang: str | None, intro: str = "", parent=None):
+        super().__init__(parent)
+        self.lang = lang
+        self.setWidgetResizable(True)
+        inner = QWidget(self)
+        self.form = QFormLayout(inner)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        if intro:
+            note = QLabel(intro, inner)
+            note.setWordWrap(True)
+            note.setStyleSheet("color: palette(mid);")
+            self.form.addRow(note)
+        self.editors: dict[str, FieldEditor] = {}
+        for spec in specs:
+            editor = EDITORS.get(spec.kind, LineEditor)(spec, lang, inner)
+            self.editors[spec.name] = editor
+            if spec.kind == "bool":
+                self.form.addRow("", editor)
+                continue
+            label = QLabel(_label_text(spec), inner)
+            label.setBuddy(editor.focus_widget())
+            label.setToolTip(spec.help(_ui()))
+            if spec.kind == "prose":
+                self.form.addRow(label)
+                self.form.addRow(editor)
+            else:
+                self.form.addRow(label, editor)
+        self.setWidget(inner)
+
+
+class FormWidget(QTabWidget):
+    """Facts tab + one tab per language, bound to a DraftModel."""
+
+    languageActivated = Signal(str)
+
+    def __init__(self, model: DraftModel, parent=None):
+        super().__init__(parent)
+        self.setObjectName("form")
+        self.setAccessibleName(tr("a11y.form"))
+        self.model = model
+        self.pages: dict[str | None, FormPage] = {}
+        lt = model.letter_type
+        shared = [f for f in lt.fields if not f.translatable]
+        facts = FormPage(shared, None, tr("form.facts.help"), self)
+        self.pages[None] = facts
+        self.addTab(facts, tr("tab.facts"))
+        for lang in model.languages:
+            page = FormPage([f for f in lt.fields if f.translatable], lang, "", self)
+            self.pages[lang] = page
+            self.addTab(page, language_name(lang))
+        for lang, page in self.pages.items():
+            for name, editor in page.editors.items():
+                editor.set_value(model.value(name, lang))
+                editor.edited.connect(lambda value, mergeable, n=name, lg=lang:
+                                      self._on_edited(n, lg, value, mergeable))
+        self._sync_signatory()
+        model.valueChanged.connect(self._on_model_changed)
+        self.currentChanged.connect(self._on_tab)
+
+    def _on_tab(self, index: int) -> None:
+        page = self.widget(index)
+        if isinstance(page, FormPage) and page.lang:
+            self.languageActivated.emit(page.lang)
+
+    def _on_edited(self, name: str, lang: str | None, value, mergeable: bool) -> None:
+        self.model.set_value(name, value, lang, mergeable=mergeable)
+
+    def _on_model_changed(self, lang: str, name: str) -> None:
+        page = self.pages.get(lang or None)
+        editor = page.editors.get(name) if page else None
+        if editor is not None:
+            editor.set_value(self.model.value(name, lang or None))
+        if name == LETTER_DATE:
+            self._sync_signatory()
+
+    def _sync_signatory(self) -> None:
+        day = self.model.value(LETTER_DATE)
+        for page in self.pages.values():
+            for editor in page.editors.values():
+                if isinstance(editor, SignatoryEditor):
+                    editor.set_day(day)
+
+    def editor(self, name: str, lang: str | None = None) -> FieldEditor | None:
+        translatable = self.model.is_translatable(name)
+        page = self.pages.get(lang if translatable else None)
+        if page is None and translatable and self.model.languages:
+            page = self.pages.get(self.model.languages[0])
+        return page.editors.get(name) if page else None
+
+    def focus_field(self, name: str, lang: str | None = None, excerpt: str = "") -> bool:
+        editor = self.editor(name, lang)
+        if editor is None:
+            return False
+        page = self.pages[editor.lang]
+        self.setCurrentWidget(page)
+        page.ensureWidgetVisible(editor)
+        editor.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
+        if excerpt:
+            editor.select_text(excerpt)
+        return True
+
+    def show_language(self, lang: str) -> None:
+        page = self.pages.get(lang)
+        if page is not None and self.currentWidget() is not page and self.currentWidget() is not self.pages[None]:
+            self.setCurrentWidget(page)

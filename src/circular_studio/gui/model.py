@@ -1,0 +1,121 @@
+"""The open draft as a Qt object: every edit goes through a QUndoCommand on one QUndoStack.
+
+Widgets never write into the Draft themselves: they call ``DraftModel.set_value`` and listen to
+``valueChanged`` to show values changed by undo/redo or by a fix. Consecutive typing in one field
+merges into one undo step; a fix is a step of its own.
+"""
+from __future__ import annotations
+
+import copy
+import time
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..core.draft import Draft
+from ..core.lettertypes import FieldSpec, LetterType
+from .i18n import tr
+
+_MERGE_ID = 0x5E7
+_MERGE_WINDOW_S = 2.0
+
+
+class SetValueCommand(QUndoCommand):
+    def __init__(self, model: "DraftModel", name: str, lang: str | None, old, new,
+                 mergeable: bool, text: str):
+        super().__init__(text)
+        self.model, self.name, self.lang = model, name, lang
+        self.old, self.new = copy.deepcopy(old), copy.deepcopy(new)
+        self.mergeable = mergeable
+        self.stamp = time.monotonic()
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return _MERGE_ID if self.mergeable else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, SetValueCommand) or not other.mergeable:
+            return False
+        if (other.name, other.lang) != (self.name, self.lang):
+            return False
+        if other.stamp - self.stamp > _MERGE_WINDOW_S:
+            return False
+        self.new = other.new
+        self.stamp = other.stamp
+        self.setObsolete(self.new == self.old)
+        return True
+
+    def redo(self) -> None:
+        self.model._apply(self.name, self.lang, self.new)
+
+    def undo(self) -> None:
+        self.model._apply(self.name, self.lang, self.old)
+
+
+class DraftModel(QObject):
+    #: (language or "" for a shared fact, field name)
+    valueChanged = Signal(str, str)
+    #: the draft differs from the saved file (or was never saved)
+    modifiedChanged = Signal(bool)
+
+    def __init__(self, draft: Draft, letter_type: LetterType, parent: QObject | None = None,
+                 modified: bool = False):
+        super().__init__(parent)
+        self.draft = draft
+        self.letter_type = letter_type
+        self.undo_stack = QUndoStack(self)
+        self._forced_modified = modified  # recovered or new drafts count as unsaved
+        self.undo_stack.cleanChanged.connect(lambda _clean: self.modifiedChanged.emit(self.modified))
+        self.revision = 0  # bumped on every change; the preview and autosave compare it
+
+    @property
+    def languages(self) -> list[str]:
+        return list(self.draft.languages)
+
+    @property
+    def modified(self) -> bool:
+        return self._forced_modified or not self.undo_stack.isClean()
+
+    def mark_saved(self) -> None:
+        self._forced_modified = False
+        self.undo_stack.setClean()
+        self.modifiedChanged.emit(False)
+
+    def spec(self, name: str) -> FieldSpec | None:
+        return self.letter_type.field(name)
+
+    def is_translatable(self, name: str) -> bool:
+        spec = self.spec(name)
+        if spec is not None:
+            return spec.translatable
+        return any(name in v for v in self.draft.languages.values()) and name not in self.draft.fields
+
+    def value(self, name: str, lang: str | None = None):
+        if self.is_translatable(name):
+            return self.draft.languages.get(lang or "", {}).get(name) if lang else None
+        return self.draft.fields.get(name)
+
+    def set_value(self, name: str, value, lang: str | None = None, *, mergeable: bool = True,
+                  text: str | None = None) -> bool:
+        """Record an edit as an undoable command. Returns False when nothing changed."""
+        lang = lang if self.is_translatable(name) else None
+        old = self.value(name, lang)
+        if old == value or (old in (None, "") and value in (None, "")):
+            return False
+        spec = self.spec(name)
+        label = spec.label(_ui_lang()) if spec else name
+        self.undo_stack.push(SetValueCommand(self, name, lang, old, value, mergeable,
+                                             text or tr("undo.edit", field=label)))
+        return True
+
+    def _apply(self, name: str, lang: str | None, value) -> None:
+        if lang:
+            self.draft.languages.setdefault(lang, {})[name] = copy.deepcopy(value)
+        else:
+            self.draft.fields[name] = copy.deepcopy(value)
+        self.revision += 1
+        self.valueChanged.emit(lang or "", name)
+
+
+def _ui_lang() -> str:
+    from .i18n import language
+    return language()
