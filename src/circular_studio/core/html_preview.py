@@ -123,8 +123,9 @@ def _block_style(block: Block, doc_dir: str) -> tuple[str, str]:
         align = end
     elif kind == BlockKind.SUBJECT or kind == BlockKind.HEADING:
         css.append("font-weight:bold")
-    elif kind == BlockKind.PARAGRAPH and not block.is_list_item:
-        align = "justify"
+        css.append("margin-top:8px")
+    elif kind in (BlockKind.ADDRESSEES, BlockKind.SALUTATION, BlockKind.CLOSING):
+        css.append("margin-top:6px")
     elif kind == BlockKind.SIGNATURE:
         css.append("margin-bottom:2px")
     elif kind == BlockKind.SIGNED:

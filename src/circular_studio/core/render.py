@@ -105,7 +105,7 @@ def date_range(start, end, locale: str) -> str:
 # ---------------------------------------------------------------- Markdown-safe field values
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-_MD_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])(\s)", re.M)
+_MD_LINE_START = re.compile(r"^(\s*)(\d*)([#>+=-]|[.)])(\s|$)", re.M)
 
 
 class MarkdownText(str):
@@ -119,7 +119,7 @@ def md_escape(value) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(md_escape(v) for v in value)
     text = _MD_SPECIAL.sub(r"\\\1", str(value))
-    return _MD_LINE_START.sub(r"\1\\\2\3", text)
+    return _MD_LINE_START.sub(r"\1\2\\\3\4", text)
 
 
 # ---------------------------------------------------------------- the environment

@@ -40,8 +40,7 @@ def build(draft: Draft, language: str, strict: bool = False) -> Document:
 
 def _run_checks_function():
     """The checks package's entry point, whichever module holds it."""
-    for module, name in (("..core.checks", "run_checks"), ("..core.checks.engine", "run_checks"),
-                         ("..core.checks.engine", "check_document")):
+    for module, name in (("..core.checks.engine", "run_checks"), ("..core.checks", "run_checks")):
         try:
             mod = importlib.import_module(module, __package__)
         except ImportError:
@@ -57,9 +56,10 @@ def check(doc: Document, draft: Draft | None, language: str, ui_language: str = 
     if func is None:
         return []
     try:
-        raw = func(doc, draft=draft, message_language=ui_language)
-    except TypeError:
-        raw = func(doc, draft=draft)
+        raw = func(doc, draft=draft, ui_language=ui_language)
+    except ImportError as exc:  # a check family missing from an incomplete install
+        return [UiFinding("CHECK000", "info", f"checks unavailable: {exc}", 0, 0, 0, "", None, None,
+                          language)]
     if isinstance(raw, tuple):  # (findings, extra) shapes
         raw = raw[0]
     disabled = [c.upper() for c in (draft.disabled_checks if draft else [])]
@@ -84,44 +84,19 @@ def check(doc: Document, draft: Draft | None, language: str, ui_language: str = 
 
 
 def export(draft: Draft, language: str, path: str | Path, fmt: str, progress=None) -> Path:
-    """Build the letter strictly and write ``path`` as DOCX or PDF. Runs in a worker thread:
-    it only reads its own copy of the draft. Raises StudioError subclasses with one-line messages."""
-    path = Path(path)
+    """Write the letter in ``language`` to ``path`` as DOCX or PDF with the same code as the
+    command line. Runs in a worker thread on its own copy of the draft; raises StudioError
+    subclasses with one-line messages (unwritable folder, LibreOffice missing…)."""
+    from ..core.export import export_document
+
     step = progress or (lambda _pct, _msg="": None)
-    step(5, "build")
-    doc = build_document(draft, language, strict=True)
-    folder = path.parent
-    if not folder.is_dir():
-        raise ExportError(f"{folder}: the folder does not exist")
-    step(25, "docx")
-    from ..core.docx_writer import write_docx
-
-    if fmt == "docx":
-        try:
-            write_docx(doc, path)
-        except OSError as exc:
-            raise ExportError(f"{path}: cannot write ({exc.strerror or exc})") from None
-        step(100, "done")
-        return path
-    from ..core import pdf
-
-    docx_path = path.with_suffix(".docx")
-    tmp_docx = docx_path if not docx_path.exists() else path.with_name(f".{path.stem}.export.docx")
-    try:
-        write_docx(doc, tmp_docx)
-    except OSError as exc:
-        raise ExportError(f"{tmp_docx}: cannot write ({exc.strerror or exc})") from None
-    step(50, "pdf")
-    try:
-        result = pdf.docx_to_pdf(tmp_docx, path)
-    finally:
-        if tmp_docx.name.startswith("."):
-            try:
-                tmp_docx.unlink()
-            except OSError:
-                pass
+    step(10, "build")
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise ExportError(f"{path.parent}: the folder does not exist; nothing was written")
+    result = export_document(draft, language, path, fmt)
     step(100, "done")
-    return Path(result) if result else path
+    return Path(result)
 
 
 __all__ = ["UiFinding", "build", "check", "export", "StudioError"]

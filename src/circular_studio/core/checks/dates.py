@@ -25,9 +25,8 @@ def _fmt(day, lang: str) -> str:
           what="A weekday written beside a date does not match the date.",
           why="Readers trust the weekday; a mismatch means either the date or the day is wrong.",
           fix="Replace the weekday with the date's real weekday (or correct the date).",
-          examples=[Example("fr", "La réunion aura lieu le mardi 4 mars 2025.",
-                            "La réunion aura lieu le mardi 4 mars 2025 et le lundi 3 mars 2025."
-                            .replace("mardi 4", "mardi 4")),
+          examples=[Example("fr", "La réunion aura lieu le lundi 4 mars 2025.",
+                            "La réunion aura lieu le mardi 4 mars 2025."),
                     Example("en", "The session opens on Monday, 5 March 2025.",
                             "The session opens on Wednesday, 5 March 2025."),
                     Example("ar", "يُعقد الاجتماع يوم الاثنين 5 مارس 2025.",
@@ -46,10 +45,6 @@ def weekday_mismatch(ctx):
         if lang in ("fr", "en"):
             actual = case_like(actual, written) if lang == "en" else (actual if written.islower() else case_like(actual, written))
         yield Hit(m.block, s, e, actual, {"written": written, "date": day.isoformat(), "actual": actual})
-
-
-# fix the example above: 4 March 2025 is a Tuesday
-weekday_mismatch.__doc__ = "weekday vs date"
 
 
 @register("DATE002", "impossible-date", family=FAMILY, severity="error",

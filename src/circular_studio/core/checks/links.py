@@ -1,0 +1,188 @@
+"""Links and placeholders: links with no target, malformed URLs and e-mail addresses, link text
+that shows another URL than its target, leftover template markers."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from .registry import Example, Hit, register
+from .text import EMAIL_RE
+
+FAMILY = "links"
+
+
+@register("LINK001", "link-without-target", family=FAMILY, severity="error",
+          en="the link \"{text}\" has no target",
+          fr="le lien « {text} » n'a pas de cible",
+          what="A hyperlink whose target is empty or \"#\" (the address was lost in copy-paste).",
+          why="Readers click and nothing happens; the document the letter points to is unreachable.",
+          fix="Give the link its address, or remove the link.",
+          examples=[Example("fr", "Voir le document [CL-24/49](#).",
+                            "Voir le document [CL-24/49](https://www.itu.int/md/S24-CL-C-0049/fr)."),
+                    Example("en", "Please fill in the [online form]().",
+                            "Please fill in the [online form](https://www.itu.int/form)."),
+                    Example("ar", "يرجى استكمال [النموذج الإلكتروني](#).",
+                            "يرجى استكمال [النموذج الإلكتروني](https://www.itu.int/form).")])
+def link_without_target(ctx):
+    for i, block in enumerate(ctx.doc.blocks):
+        for s, e, span in block.links():
+            if (span.link or "").strip() in ("", "#"):
+                yield Hit(i, s, e, None, {"text": span.text})
+
+
+_SCHEMES = ("http", "https", "mailto", "ftp")
+_BAD_URL = re.compile(r"(?<![\w@/])(?:h?t?tps?:/{0,1}(?!/)|https?//|https?:///+|htps?://|htttps?://|"
+                      r"ww\.|wwww\.)[^\s<>()]*", re.I)
+_TLD = re.compile(r"\.[a-z]{2,24}$", re.I)
+
+
+def _url_problem(url: str) -> str | None:
+    if re.search(r"\s", url):
+        return "space"
+    if url.startswith("mailto:"):
+        addr = url[7:].split("?")[0]
+        return None if EMAIL_RE.fullmatch(addr) and _TLD.search(addr) else "mailto"
+    if url.startswith("#") or url.startswith("/"):
+        return None
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in _SCHEMES:
+        return "scheme"
+    host = parts.netloc.split("@")[-1].split(":")[0]
+    if not host or ".." in host or host.startswith(".") or host.endswith(".") or not _TLD.search(host):
+        return "host"
+    return None
+
+
+@register("LINK002", "malformed-url", family=FAMILY, severity="error",
+          en="malformed address \"{url}\"",
+          fr="adresse mal formée « {url} »",
+          what="A URL that cannot work: a broken scheme (htp://, https//, http:/), a space, a host without "
+               "a domain, a link target that is not a URL.",
+          why="Readers cannot reach the page.",
+          fix="Correct the address (the fix suggests one when the scheme is merely mistyped).",
+          examples=[Example("fr", "Informations à l'adresse suivante: https//www.itu.int/wtdc25.",
+                            "Informations à l'adresse suivante: https://www.itu.int/wtdc25."),
+                    Example("en", "See [the page](htp://www.itu.int/forum).", "See [the page](https://www.itu.int/forum)."),
+                    Example("ar", "يرجى زيارة الموقع: http:/www.itu.int/forum", "يرجى زيارة الموقع: https://www.itu.int/forum")])
+def malformed_url(ctx):
+    for i, block in enumerate(ctx.doc.blocks):
+        text = ctx.texts[i]
+        linked = []
+        for s, e, span in block.links():
+            linked.append((s, e))
+            target = (span.link or "").strip()
+            if target in ("", "#"):
+                continue
+            problem = _url_problem(target)
+            if problem:
+                yield Hit(i, s, e, None, {"url": target})
+        for m in _BAD_URL.finditer(text):
+            s, e = m.span()
+            url = m.group().rstrip(".,;:!?،؛)")
+            e = s + len(url)
+            fixed = re.sub(r"^(?:h?t?tps?:/{0,3}|https?//|htps?://|htttps?://)", "https://", url, flags=re.I)
+            fixed = re.sub(r"^(?:ww|wwww)\.", "www.", fixed, flags=re.I)
+            if fixed == url:
+                continue
+            yield Hit(i, s, e, fixed, {"url": url})
+
+
+_EMAIL_LIKE = re.compile(r"(?<![\w.@/:-])[\w.+\-]*[\w]@[\w@.\-]*[\w.]*(?![\w@])", re.ASCII)
+
+
+@register("LINK003", "malformed-email", family=FAMILY, severity="error",
+          en="malformed e-mail address \"{email}\"",
+          fr="adresse électronique mal formée « {email} »",
+          what="An e-mail address that cannot receive mail: two @, no domain, a domain without a dot, "
+               "a dot at an edge or two dots in a row.",
+          why="Replies would bounce.",
+          fix="Correct the address.",
+          examples=[Example("fr", "Courriel: wtdc@itu", "Courriel: wtdc@itu.int"),
+                    Example("en", "E-mail: wsis-info@@itu.int", "E-mail: wsis-info@itu.int"),
+                    Example("ar", "البريد الإلكتروني: wsis-info@itu..int", "البريد الإلكتروني: wsis-info@itu.int")])
+def malformed_email(ctx):
+    for i, text, _lang in ctx.blocks():
+        for m in _EMAIL_LIKE.finditer(text):
+            addr = m.group().rstrip(".")
+            if not addr or "@" not in addr:
+                continue
+            local, _, domain = addr.partition("@")
+            bad = ("@" in domain or not local or not domain or "." not in domain or ".." in addr
+                   or local.startswith(".") or local.endswith(".") or domain.startswith(".")
+                   or not _TLD.search(domain))
+            if bad:
+                fixed = None
+                if ".." in addr:
+                    fixed = re.sub(r"\.\.+", ".", addr)
+                elif "@@" in addr:
+                    fixed = re.sub(r"@@+", "@", addr)
+                yield Hit(i, m.start(), m.start() + len(addr), fixed, {"email": addr})
+        # mailto targets that disagree with the address shown
+    for i, block in enumerate(ctx.doc.blocks):
+        for s, e, span in block.links():
+            target = (span.link or "")
+            if target.startswith("mailto:") and EMAIL_RE.fullmatch(span.text.strip()):
+                if target[7:].split("?")[0].lower() != span.text.strip().lower():
+                    yield Hit(i, s, e, None, {"email": target})
+
+
+_URLISH = re.compile(r"^\s*[.,:;]*\s*((?:https?://|www\.)\S+?)[.,;:]*\s*$", re.I)
+
+
+@register("LINK004", "link-text-target-mismatch", family=FAMILY, severity="warning",
+          en="the link shows \"{text}\" but leads to \"{target}\"",
+          fr="le lien affiche « {text} » mais mène à « {target} »",
+          what="A link whose text is an address different from its target (or carries stray characters, "
+               "e.g. \".https://…\").",
+          why="A printed letter shows only the text: readers type what they see.",
+          fix="Make the text the same address as the target.",
+          examples=[Example("ar", "عن طريق موقعنا الإلكتروني: [.https://www.itu.int/go/wsis](https://www.itu.int/go/wsis)",
+                            "عن طريق موقعنا الإلكتروني: [https://www.itu.int/go/wsis](https://www.itu.int/go/wsis)"),
+                    Example("en", "See [www.itu.int/forum](https://www.itu.int/events).",
+                            "See [www.itu.int/forum](https://www.itu.int/forum)."),
+                    Example("fr", "Voir [https://www.itu.int/wtdc](https://www.itu.int/wtdc25).",
+                            "Voir [https://www.itu.int/wtdc25](https://www.itu.int/wtdc25).")])
+def link_text_mismatch(ctx):
+    for i, block in enumerate(ctx.doc.blocks):
+        for s, e, span in block.links():
+            target = (span.link or "").strip()
+            if target in ("", "#") or target.startswith("mailto:"):
+                continue
+            text = span.text
+            if not re.match(r"^\s*[.,:;]*\s*(?:https?://|www\.)", text, re.I):
+                continue
+            if _canon(text) == _canon(target) and text.strip() == text.strip().strip(".,;:") \
+                    or _canon(text) == _canon(target) and not re.match(r"^\s*[.,:;]", text):
+                continue
+            lead = len(text) - len(text.lstrip(" .,:;"))
+            yield Hit(i, s, e, target if lead or _canon(text) != _canon(target) else None,
+                      {"text": text, "target": target})
+
+
+def _canon(url: str) -> str:
+    u = url.strip().strip(".,;:").lower()
+    u = re.sub(r"^https?://", "", u)
+    u = re.sub(r"^www\.", "", u)
+    return u.rstrip("/")
+
+
+_PLACEHOLDER = re.compile(
+    r"\{\{.*?\}\}|\{%.*?%\}|\[(?:DATE|NAME|NOM|NUMBER|NUMÉRO|NUMERO|TITLE|TITRE|PLACE|LIEU|TBD|TBC|XX+|\.\.\.|…|"
+    r"التاريخ|الاسم|الرقم|المكان)\]|"
+    r"(?<![\w])(?:XXX+|xxx+|TODO|FIXME|TBD|À COMPLÉTER|A COMPLETER|à compléter|\?\?\?+|"
+    r"__+|\.\.\.\.+)(?![\w])|<(?:date|name|nom|insert[^>]*)>|«\s*…\s*»|\(\.\.\.\)", re.I)
+
+
+@register("LINK005", "leftover-placeholder", family=FAMILY, severity="error",
+          en="leftover placeholder \"{text}\"",
+          fr="marque de remplissage oubliée « {text} »",
+          what="A template marker left in the letter: {{ … }}, [DATE], XXX, TODO, ___, <insert …>.",
+          why="The letter would go out with a hole in it.",
+          fix="Replace the marker with the missing text.",
+          examples=[Example("fr", "La réunion aura lieu le [DATE] à Genève.", "La réunion aura lieu le 4 mars 2025 à Genève."),
+                    Example("en", "Please reply to {{ contact_email }} by XXX.", "Please reply to wsis@itu.int by 15 January 2025."),
+                    Example("ar", "يرجى الرد قبل TODO.", "يرجى الرد قبل 15 يناير 2025.")])
+def placeholders(ctx):
+    for i, text, _lang in ctx.blocks():
+        for m in _PLACEHOLDER.finditer(text):
+            yield Hit(i, m.start(), m.end(), None, {"text": m.group()})

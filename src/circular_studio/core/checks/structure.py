@@ -1,0 +1,169 @@
+"""Structure: the parts a letter of its type needs, and a closing formula that agrees with the
+salutation."""
+from __future__ import annotations
+
+import re
+
+from ..document import BlockKind
+from .registry import Example, Hit, register
+
+FAMILY = "structure"
+
+PARTS = {
+    BlockKind.DATE_LINE: {"en": "date line", "fr": "ligne de date"},
+    BlockKind.REFERENCE: {"en": "reference", "fr": "référence"},
+    BlockKind.SUBJECT: {"en": "subject", "fr": "objet"},
+    BlockKind.SALUTATION: {"en": "salutation", "fr": "formule d'appel"},
+    BlockKind.CLOSING: {"en": "closing formula", "fr": "formule de politesse"},
+    BlockKind.SIGNATURE: {"en": "signature (name and title)", "fr": "signature (nom et titre)"},
+}
+# parts each letter type needs; types not listed need every part
+REQUIRED = {
+    "resolution": [],
+    "note": [BlockKind.DATE_LINE, BlockKind.SUBJECT],
+}
+_PART_CODES = {BlockKind.DATE_LINE: "STRUCT001", BlockKind.REFERENCE: "STRUCT002",
+               BlockKind.SUBJECT: "STRUCT003", BlockKind.SALUTATION: "STRUCT004",
+               BlockKind.CLOSING: "STRUCT005", BlockKind.SIGNATURE: "STRUCT006"}
+
+_FULL = {
+    "fr": ("Secrétariat général (SG)\n\nGenève, le 31 octobre 2024\n\nRéférence: DM-24/1009\n\n"
+           "Objet: Invitation\n\nMadame, Monsieur,\n\nJ'ai l'honneur de vous inviter.\n\n"
+           "Veuillez agréer, Madame, Monsieur, l'expression de ma considération distinguée.\n\n"
+           "(signé)\n\nDoreen Bogdan-Martin\nSecrétaire générale"),
+    "en": ("General Secretariat (SG)\n\nGeneva, 31 October 2024\n\nRef: DM-24/1009\n\n"
+           "Subject: Invitation\n\nDear Sir/Madam,\n\nI have the honour to invite you.\n\n"
+           "Yours faithfully,\n\n(signed)\n\nDoreen Bogdan-Martin\nSecretary-General"),
+    "ar": ("الأمانة العامة (SG)\n\nجنيف، 31 أكتوبر 2024\n\nالمرجع: DM-24/1009\n\n"
+           "الموضوع: دعوة\n\nحضرات السادة والسيدات،\n\nيشرفني أن أدعوكم.\n\n"
+           "وتفضلوا بقبول فائق التقدير والاحترام.\n\n(الأصل عليه توقيع)\n\nدورين بوغدان-مارتن\nالأمينة العامة"),
+}
+_REMOVE = {
+    BlockKind.DATE_LINE: {"fr": "Genève, le 31 octobre 2024\n\n", "en": "Geneva, 31 October 2024\n\n",
+                          "ar": "جنيف، 31 أكتوبر 2024\n\n"},
+    BlockKind.REFERENCE: {"fr": "Référence: DM-24/1009\n\n", "en": "Ref: DM-24/1009\n\n", "ar": "المرجع: DM-24/1009\n\n"},
+    BlockKind.SUBJECT: {"fr": "Objet: Invitation\n\n", "en": "Subject: Invitation\n\n", "ar": "الموضوع: دعوة\n\n"},
+    BlockKind.SALUTATION: {"fr": "Madame, Monsieur,\n\n", "en": "Dear Sir/Madam,\n\n", "ar": "حضرات السادة والسيدات،\n\n"},
+    BlockKind.CLOSING: {"fr": "Veuillez agréer, Madame, Monsieur, l'expression de ma considération distinguée.\n\n",
+                        "en": "Yours faithfully,\n\n", "ar": "وتفضلوا بقبول فائق التقدير والاحترام.\n\n"},
+    BlockKind.SIGNATURE: {"fr": "\n\nDoreen Bogdan-Martin\nSecrétaire générale", "en": "\n\nDoreen Bogdan-Martin\nSecretary-General",
+                          "ar": "\n\nدورين بوغدان-مارتن\nالأمينة العامة"},
+}
+
+
+def _examples(kind):
+    out = []
+    for lang in ("fr", "en", "ar"):
+        good = _FULL[lang]
+        bad = good.replace(_REMOVE[kind][lang], "" if kind != BlockKind.SIGNATURE else "")
+        out.append(_Ex(lang, bad, good))
+    return out
+
+
+def _Ex(lang, bad, good):
+    from .registry import Example
+
+    return Example(lang, bad, good)
+
+
+def _missing(kind):
+    def check(ctx):
+        if not ctx.is_letter:
+            return
+        required = REQUIRED.get(ctx.letter_type or "", list(PARTS))
+        if kind not in required:
+            return
+        if any(b.kind == kind for b in ctx.doc.blocks):
+            return
+        if kind == BlockKind.REFERENCE and ctx.fact("reference"):
+            return
+        if kind == BlockKind.DATE_LINE and ctx.letter_date and ctx.letter_date.from_draft:
+            return
+        # where it should be: before the salutation / after the body
+        at = 0
+        if kind in (BlockKind.CLOSING, BlockKind.SIGNATURE):
+            at = len(ctx.doc.blocks) - 1
+        yield Hit(at, 0, 0, None, {"part": PARTS[kind][ctx.ui_language if ctx.ui_language in ("en", "fr") else "en"]})
+    return check
+
+
+_SEVERITY = {BlockKind.DATE_LINE: "error", BlockKind.REFERENCE: "warning", BlockKind.SUBJECT: "warning",
+             BlockKind.SALUTATION: "warning", BlockKind.CLOSING: "warning", BlockKind.SIGNATURE: "warning"}
+for _kind, _code in _PART_CODES.items():
+    register(_code, f"missing-{_kind.value.replace('_', '-')}", family=FAMILY, severity=_SEVERITY[_kind],
+             en="the letter has no {part}", fr="la lettre n'a pas de {part}",
+             what=f"The letter has no {PARTS[_kind]['en']}.",
+             why="Every letter of this type carries a date line, a reference, a subject, a salutation, "
+                 "a closing formula and a signature; readers and the registry rely on them.",
+             fix=f"Add the {PARTS[_kind]['en']}.",
+             examples=_examples(_kind))(_missing(_kind))
+
+
+_FR_VOC = re.compile(r"^\s*(?:Veuillez agréer|Je vous prie d'agréer|Je vous prie de (?:bien vouloir )?(?:recevoir|croire|agréer)|"
+                     r"Veuillez recevoir|Recevez|Veuillez croire),\s*(?P<voc>[^,]+(?:,\s*[^,]+?)??),\s*"
+                     r"(?=l'|l’|les |mes |à |en |ma |mon |avec |aux )", re.I)
+_EN_GENERIC = re.compile(r"^\s*(?:Dear\s+(?:Sir(?:\s*(?:/|or)\s*Madam)?|Madam(?:\s*(?:/|or)\s*Sir)?|Sirs|Sir/Madam)|Sir|Madam)\s*,?\s*$", re.I)
+_EN_NAMED = re.compile(r"^\s*Dear\s+(?:Mr|Mrs|Ms|Dr|Professor|Prof|Ambassador|Minister|Colleague|Colleagues|[A-Z][a-z]+)\b", re.I)
+_AR_PLURAL_SAL = re.compile(r"^\s*(?:حضرات|السادة|السيدات|أصحاب)")
+_AR_FEM_SAL = re.compile(r"^\s*(?:حضرة|سعادة|معالي|عزيزتي)?\s*(?:السيدة|الوزيرة|السفيرة|الدكتورة|عزيزتي)")
+_AR_CLOSING = re.compile(r"^\s*(?P<verb>و?تفضلوا|و?تفضلي|و?تفضل|و?تقبلوا|و?تقبلي|و?تقبل)(?=\s)")
+
+
+@register("STRUCT007", "closing-salutation-agreement", family=FAMILY, severity="warning",
+          en="the closing formula does not agree with the salutation (\"{salutation}\"): write \"{expected}\"",
+          fr="la formule de politesse ne s'accorde pas avec la formule d'appel (« {salutation} »): écrire « {expected} »",
+          what="The closing formula does not match the salutation: French repeats the salutation's words "
+               "(Madame, Monsieur / Monsieur le Ministre); English closes \"Dear Sir/Madam\" with \"Yours "
+               "faithfully\" and \"Dear Mr X\" with \"Yours sincerely\"; Arabic addresses a plural salutation "
+               "(حضرات السادة والسيدات) with a plural closing (وتفضلوا).",
+          why="A mismatch shows a letter assembled from two templates.",
+          fix="Make the closing agree with the salutation.",
+          examples=[Example("fr", "Madame, Monsieur,\n\nTexte.\n\nVeuillez agréer, Monsieur le Ministre, "
+                            "l'assurance de ma haute considération.",
+                            "Madame, Monsieur,\n\nTexte.\n\nVeuillez agréer, Madame, Monsieur, "
+                            "l'assurance de ma haute considération."),
+                    Example("en", "Dear Sir/Madam,\n\nText.\n\nYours sincerely,\n\nHoulin Zhao",
+                            "Dear Sir/Madam,\n\nText.\n\nYours faithfully,\n\nHoulin Zhao"),
+                    Example("ar", "حضرات السادة والسيدات،\n\nنص.\n\nوتفضل بقبول فائق التقدير والاحترام.",
+                            "حضرات السادة والسيدات،\n\nنص.\n\nوتفضلوا بقبول فائق التقدير والاحترام.")])
+def closing_agreement(ctx):
+    sals = ctx.doc.blocks_of(BlockKind.SALUTATION)
+    closings = ctx.doc.blocks_of(BlockKind.CLOSING)
+    if not sals or not closings:
+        return
+    si, sal = sals[0]
+    ci, closing = closings[0]
+    lang = ctx.langs[ci]
+    stext, ctext = sal.text.strip(), closing.text
+    if lang == "fr":
+        m = _FR_VOC.match(ctext)
+        core = stext.rstrip(",").strip()
+        if m and core and _n(m.group("voc")) != _n(core):
+            yield Hit(ci, m.start("voc"), m.end("voc"), core, {"salutation": stext, "expected": core})
+    elif lang == "en":
+        m = re.search(r"Yours\s+(faithfully|sincerely)", ctext, re.I)
+        if not m:
+            return
+        word = m.group(1).lower()
+        if _EN_GENERIC.match(stext) and word == "sincerely":
+            yield Hit(ci, m.start(1), m.end(1), "faithfully", {"salutation": stext, "expected": "Yours faithfully"})
+        elif _EN_NAMED.match(stext) and not _EN_GENERIC.match(stext) and word == "faithfully":
+            yield Hit(ci, m.start(1), m.end(1), "sincerely", {"salutation": stext, "expected": "Yours sincerely"})
+    elif lang == "ar":
+        m = _AR_CLOSING.match(ctext)
+        if not m:
+            return
+        verb = m.group("verb")
+        base = verb.lstrip("و")
+        prefix = verb[: len(verb) - len(base)]
+        stem = base[:-2] if base.endswith(("وا",)) else base[:-1] if base.endswith("ي") else base
+        if _AR_PLURAL_SAL.match(stext) and not base.endswith("وا"):
+            fix = prefix + stem + "وا"
+            yield Hit(ci, m.start("verb"), m.end("verb"), fix, {"salutation": stext, "expected": fix})
+        elif _AR_FEM_SAL.match(stext) and not base.endswith(("ي", "وا")):
+            fix = prefix + stem + "ي"
+            yield Hit(ci, m.start("verb"), m.end("verb"), fix, {"salutation": stext, "expected": fix})
+
+
+def _n(s: str) -> str:
+    return re.sub(r"\s+", " ", s.replace("\u00a0", " ")).strip().casefold()
