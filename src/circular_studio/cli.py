@@ -43,6 +43,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _open_editor(paths: list[str]) -> int:
+    import os
+
+    if (sys.platform.startswith("linux") and not os.environ.get("DISPLAY")
+            and not os.environ.get("WAYLAND_DISPLAY") and not os.environ.get("QT_QPA_PLATFORM")):
+        print("circular-studio: no screen to open the editor on (DISPLAY is not set); run it under "
+              "xvfb-run, or use the commands that need no screen: circular-studio render/check "
+              "(see --help)", file=sys.stderr)
+        return 2
     try:
         from .gui.app import run_app
     except ImportError as exc:  # Qt missing or system libraries absent
