@@ -87,3 +87,9 @@ def arabic_letter() -> Document:
 @pytest.fixture
 def french_letter() -> Document:
     return make_french_letter()
+
+
+@pytest.fixture(scope="session")
+def letter_makers():
+    """Builders of fresh sample letters, for module-scoped fixtures (one LibreOffice run)."""
+    return {"ar": make_arabic_letter, "fr": make_french_letter}

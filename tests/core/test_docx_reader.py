@@ -61,6 +61,16 @@ def test_round_trip_lists_and_bold(fr_read):
     assert "inviter" in bold and "DM-24/1009" in bold
 
 
+def test_anchor_links_and_lost_links(tmp_path):
+    from circular_studio.core.document import Block, Document, Span
+
+    doc = Document("en", [Block(BlockKind.PARAGRAPH, [Span("see "), Span("annex", link="#annex1"),
+                                                      Span(" and "), Span("CL-24/49", link="")])])
+    read = read_docx(write_docx(doc, tmp_path / "a.docx"))
+    assert [(s.text, s.link) for _, _, s in read.blocks[0].links()] == [("annex", "#annex1")]
+    assert read.blocks[0].text == "see annex and CL-24/49"
+
+
 def test_reference_rows_read_as_label_value_lines(fr_read):
     assert any(norm(b.text) == "Contact: M. Bruno Ramos" for b in fr_read.blocks)
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from lxml import etree
 
 from .bidi import guess_language
-from .document import Block, BlockKind, Document, Span, direction_of
+from .document import Block, BlockKind, Document, Span
 from .draft import clean_text
 from .errors import InputError
 
@@ -417,7 +417,4 @@ def read_docx(path, language: str | None = None) -> Document:
     finally:
         pkg.zip.close()
     lang = language or guess_language("\n".join(b.text for b in blocks))
-    doc = Document(lang, blocks, title=title, subject=subject, source=str(path))
-    if language is None and direction_of(lang) == "rtl":
-        pass  # paragraph directions come from the file itself
-    return doc
+    return Document(lang, blocks, title=title, subject=subject, source=str(path))

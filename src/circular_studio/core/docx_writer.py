@@ -26,7 +26,6 @@ import unicodedata
 from pathlib import Path
 
 import docx
-from docx.enum.text import WD_BREAK
 from docx.shared import Cm, Pt
 from docx.text.run import Run
 

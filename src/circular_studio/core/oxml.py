@@ -188,7 +188,9 @@ def _lvl(ilvl: int, kind: str, rtl: bool):
         fmt.set(qn("w:val"), ("decimal", "lowerLetter", "lowerRoman")[ilvl % 3])
         text.set(qn("w:val"), f"%{ilvl + 1}" + ("." if ilvl % 3 == 0 else ")"))
     jc = OxmlElement("w:lvlJc")
-    jc.set(qn("w:val"), "left")  # logical: the start side, also in right-to-left lists
+    # the number sits against the start margin; LibreOffice reads lvlJc visually, and Word
+    # shows "Right" number alignment for Arabic lists, so right-to-left lists say "right"
+    jc.set(qn("w:val"), "right" if rtl else "left")
     ppr = OxmlElement("w:pPr")
     if rtl:
         ppr.append(OxmlElement("w:bidi"))

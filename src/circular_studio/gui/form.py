@@ -215,6 +215,7 @@ class DateEditor(FieldEditor):
         self.edit.setMinimumDate(EMPTY_DATE)
         self.edit.setSpecialValueText(tr("form.empty_date"))
         self.edit.setDate(EMPTY_DATE)
+        self.edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # ISO dates read left to right
         self._accessible(self.edit)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)

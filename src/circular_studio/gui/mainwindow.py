@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import time
+
+import shiboken6
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QThreadPool, QTimer, QUrl, Signal
@@ -22,7 +24,7 @@ from ..core.draft import Draft
 from ..core.errors import StudioError
 from ..core.html_preview import Highlight
 from ..core.lettertypes import letter_type, letter_types
-from . import i18n, services
+from . import fixes, i18n, services
 from .actions import ActionRegistry, ActionSpec
 from .autosave import Autosaver
 from .dialogs import MessageBar, NewDialog
@@ -55,6 +57,7 @@ class MainWindow(QMainWindow):
         self.model: DraftModel | None = None
         self.form: FormWidget | None = None
         self.docs: dict[str, Document] = {}
+        self.doc_revisions: dict[str, int] = {}  # the model revision each doc was built from
         self.findings: list[services.UiFinding] = []
         self.highlight: tuple[str, Highlight] | None = None
         self.preview_ms = 0.0
@@ -291,7 +294,7 @@ class MainWindow(QMainWindow):
         self.model.undo_stack.canUndoChanged.connect(lambda _c: self._update_undo_titles())
         self.model.undo_stack.canRedoChanged.connect(lambda _c: self._update_undo_titles())
         self._build_form()
-        self.docs, self.findings, self.highlight = {}, [], None
+        self.docs, self.doc_revisions, self.findings, self.highlight = {}, {}, [], None
         self.findings_panel.set_findings([])
         langs = self.model.languages
         first = next((l for l in langs if l == "ar"), langs[0]) if langs else None  # noqa: E741
@@ -394,9 +397,10 @@ class MainWindow(QMainWindow):
     def save_to(self, path) -> bool:
         try:
             draft_io.save(self.model.draft, path)
-        except OSError as exc:
+        except (OSError, StudioError) as exc:
             self.autosaver.save_now()
-            message = tr("save.error.text", path=path, error=exc.strerror or str(exc))
+            reason = getattr(exc, "strerror", None) or str(exc)
+            message = tr("save.error.text", path=path, error=reason)
             self.show_error(tr("save.error.title"), message)
             return False
         self.model.mark_saved()
@@ -453,6 +457,8 @@ class MainWindow(QMainWindow):
 
     def _update_undo_titles(self) -> None:
         stack = self.model.undo_stack if self.model else None
+        if stack is not None and not shiboken6.isValid(stack):
+            return  # the model is being torn down
         undo, redo = self.actions["edit.undo"], self.actions["edit.redo"]
         undo.setEnabled(bool(stack and stack.canUndo()))
         redo.setEnabled(bool(stack and stack.canRedo()))
@@ -493,6 +499,7 @@ class MainWindow(QMainWindow):
                 self.docs.pop(lang, None)
                 continue
             self.docs[lang] = doc
+            self.doc_revisions[lang] = self.model.revision
             hl = self.highlight[1] if self.highlight and self.highlight[0] == lang else None
             pane.show_document(doc, hl)
         self.preview_ms = (time.perf_counter() - start) * 1000
@@ -508,23 +515,21 @@ class MainWindow(QMainWindow):
         findings: list[services.UiFinding] = []
         for lang in self.model.languages:
             doc = self.docs.get(lang)
-            if doc is None:
+            if doc is None or self.doc_revisions.get(lang) != self.model.revision:
                 try:
                     doc = services.build(self.model.draft, lang, strict=False)
                 except StudioError as exc:
                     findings.append(services.UiFinding("BUILD001", "error", str(exc), 0, 0, 0, "",
                                                        None, None, lang))
+                    self.docs.pop(lang, None)
                     continue
                 self.docs[lang] = doc
+                self.doc_revisions[lang] = self.model.revision
             try:
                 findings.extend(services.check(doc, self.model.draft, lang, i18n.language()))
             except StudioError as exc:
                 findings.append(services.UiFinding("CHECK000", "error", str(exc), 0, 0, 0, "", None,
                                                    None, lang))
-        # docs of hidden languages are rebuilt on the next check: drop them now
-        for lang in list(self.docs):
-            if lang not in self.visible_languages():
-                self.docs.pop(lang)
         self.findings = findings
         self.findings_panel.set_findings(findings)
         self._update_findings_label()
@@ -567,12 +572,15 @@ class MainWindow(QMainWindow):
         block = doc.blocks[finding.paragraph] if doc and 0 <= finding.paragraph < len(doc.blocks) else None
         if field is None and block is not None:
             field = block.field
-        excerpt = finding.excerpt or (block.text[finding.start:finding.end] if block else "")
+        if block is not None:
+            text, start, end = block.text, finding.start, finding.end
+        else:  # the document is gone (language hidden): fall back on the excerpt alone
+            text, start, end = finding.excerpt, 0, len(finding.excerpt)
+        excerpt = text[start:end]
         lang = finding.language if self.model.is_translatable(field or "") else None
         value = self.model.value(field, lang) if field else None
-        new_value = _replace_nth(value, excerpt, finding.fix,
-                                 _occurrence(block.text, excerpt, finding.start) if block else 0)
-        if field is None or new_value is None:
+        new_value = fixes.apply_fix(value, text, start, end, finding.fix) if field else None
+        if new_value is None:
             self.show_message(tr("findings.cannot_fix", excerpt=excerpt), "warning")
             return False
         self.model.set_value(field, new_value, lang, mergeable=False,
@@ -712,37 +720,3 @@ def apply_interface_language(lang: str) -> None:
     if app is not None:
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if lang == "ar"
                                else Qt.LayoutDirection.LeftToRight)
-
-
-def _occurrence(text: str, excerpt: str, start: int) -> int:
-    """Which occurrence of ``excerpt`` in ``text`` starts at (or nearest before) ``start``."""
-    if not excerpt:
-        return 0
-    n, i = 0, text.find(excerpt)
-    while 0 <= i < start:
-        n += 1
-        i = text.find(excerpt, i + 1)
-    return max(n - 1, 0) if i != start and n else n
-
-
-def _replace_nth(value, excerpt: str, fix: str, nth: int):
-    """``value`` with the ``nth`` occurrence of ``excerpt`` replaced (the last one if there are
-    fewer); lists are searched item by item. None when the excerpt is not there."""
-    if not excerpt:
-        return None
-    if isinstance(value, str):
-        positions, i = [], value.find(excerpt)
-        while i >= 0:
-            positions.append(i)
-            i = value.find(excerpt, i + 1)
-        if not positions:
-            return None
-        at = positions[min(nth, len(positions) - 1)]
-        return value[:at] + fix + value[at + len(excerpt):]
-    if isinstance(value, list):
-        out = list(value)
-        for k, item in enumerate(out):
-            if isinstance(item, str) and excerpt in item:
-                out[k] = item.replace(excerpt, fix, 1)
-                return out
-    return None

@@ -9,6 +9,8 @@ from __future__ import annotations
 import copy
 import time
 
+import shiboken6
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -64,8 +66,12 @@ class DraftModel(QObject):
         self.letter_type = letter_type
         self.undo_stack = QUndoStack(self)
         self._forced_modified = modified  # recovered or new drafts count as unsaved
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.modifiedChanged.emit(self.modified))
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.revision = 0  # bumped on every change; the preview and autosave compare it
+
+    def _on_clean_changed(self, _clean: bool) -> None:
+        if shiboken6.isValid(self.undo_stack):  # not while the stack is being destroyed
+            self.modifiedChanged.emit(self.modified)
 
     @property
     def languages(self) -> list[str]:

@@ -74,7 +74,7 @@ _RANGE_SEP = r"(?:-|–|—|au|to|until|till|through|and|et|إلى|الى|حتى
 DAY_FIRST = re.compile(
     rf"(?<![\w/.-])(?:(?P<wd>{_WD})(?:\s*[,،]\s*|\s+)(?:(?:le|the)\s+)?)?"
     rf"(?P<d>{_D}){_ORD}(?:\s*(?P<sep>{_RANGE_SEP})\s*(?:(?P<wd2>{_WD})\s*[,،]?\s*)?(?P<d2>{_D}){_ORD})?"
-    rf"\s+(?:of\s+|de\s+)?(?P<m>{_M})\.?(?![\w])(?:\s*,?\s*(?P<y>{_Y})(?![\w]))?", re.I)
+    rf"\s+(?:of\s+|de\s+)?(?P<m>{_M})(?![\w])(?:\s*,?\s*(?P<y>{_Y})(?![\w]))?", re.I)
 # [weekday,] MONTH D[ord][-D2], YEAR (US order)
 MONTH_FIRST = re.compile(
     rf"(?<![\w])(?:(?P<wd>{_WD})\s*,?\s+)?(?P<m>{_alt(MONTHS['en'])})\s+(?P<d>{_D}){_ORD}"

@@ -167,7 +167,7 @@ def _canon(url: str) -> str:
 
 
 _PLACEHOLDER = re.compile(
-    r"\{\{.*?\}\}|\{%.*?%\}|\[(?:DATE|NAME|NOM|NUMBER|NUMÉRO|NUMERO|TITLE|TITRE|PLACE|LIEU|TBD|TBC|XX+|\.\.\.|…|"
+    r"\{\{.*?\}\}|\{%.*?%\}|\[bookmark:[^\]]*\]|\[(?:DATE|NAME|NOM|NUMBER|NUMÉRO|NUMERO|TITLE|TITRE|PLACE|LIEU|TBD|TBC|XX+|\.\.\.|…|"
     r"التاريخ|الاسم|الرقم|المكان)\]|"
     r"(?<![\w])(?:XXX+|xxx+|TODO|FIXME|TBD|À COMPLÉTER|A COMPLETER|à compléter|\?\?\?+|"
     r"__+|\.\.\.\.+)(?![\w])|<(?:date|name|nom|insert[^>]*)>|«\s*…\s*»|\(\.\.\.\)", re.I)

@@ -33,6 +33,7 @@ class Example:
     good: str
     fields: dict | None = None
     letter_type: str | None = None
+    options: dict | None = None  # {"direction": "ltr"}: every block gets that direction, as from a .docx
 
 
 @dataclass(frozen=True)

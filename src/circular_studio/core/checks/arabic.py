@@ -1,0 +1,144 @@
+"""Arabic text: presentation forms, bidi controls, digit systems, Latin punctuation inside Arabic,
+Persian look-alike letters."""
+from __future__ import annotations
+
+import re
+
+from .registry import Example, Hit, register
+from .text import ARABIC_LETTER, masked, nfkc_presentation
+
+FAMILY = "arabic"
+
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
+
+
+@register("AR001", "presentation-forms", family=FAMILY, severity="error",
+          en="Arabic presentation-form characters (reshaped text pasted from a PDF or an image tool)",
+          fr="caractères arabes de forme de présentation (texte remodelé copié d'un PDF ou d'un outil d'image)",
+          what="Arabic letters in their presentation forms (U+FB50–FDFF, U+FE70–FEFE) instead of normal letters.",
+          why="Word, Qt and search engines shape Arabic themselves: presentation forms display reversed or "
+              "unjoined, cannot be searched or spell-checked.",
+          fix="Replace them with the normal letters (Unicode NFKC on those characters).",
+          examples=[Example("ar", "حضرات السادة \ufeed\ufe8e\ufedf\ufeb4\ufef4\ufeaa\ufe8e\ufe95،",
+                            "حضرات السادة والسيدات،")])
+def presentation_forms(ctx):
+    for i, text, _lang in ctx.blocks():
+        for m in _PRESENTATION.finditer(text):
+            yield Hit(i, m.start(), m.end(), nfkc_presentation(m.group()), {})
+
+
+_OPEN = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c",
+         "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
+_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff]")
+_NAMES = {"\u202a": "LRE", "\u202b": "RLE", "\u202c": "PDF", "\u202d": "LRO", "\u202e": "RLO",
+          "\u2066": "LRI", "\u2067": "RLI", "\u2068": "FSI", "\u2069": "PDI", "\u200e": "LRM",
+          "\u200f": "RLM", "\u061c": "ALM", "\ufeff": "BOM/ZWNBSP"}
+
+
+@register("AR002", "bidi-controls", family=FAMILY, severity="warning",
+          en="{problem} bidi control character {name}",
+          fr="caractère de contrôle bidi {name} {problem_fr}",
+          what="Bidi control characters that are unbalanced (an embedding, override or isolate never closed, "
+               "a PDF/PDI closing nothing), overrides (LRO/RLO, which reverse text), a BOM inside the text, "
+               "or marks repeated or in a left-to-right paragraph without Arabic.",
+          why="Unbalanced controls reorder the rest of the paragraph on screen and in print.",
+          fix="Remove the stray control character (LRM around a number, as the BIDI fix inserts, is fine).",
+          examples=[Example("ar", "الهاتف: \u202a+41 22 730 5614", "الهاتف: \u200e+41 22 730 5614\u200e"),
+                    Example("en", "Phone: \u202e+41 22 730 5614\u202c", "Phone: +41 22 730 5614")])
+def bidi_controls(ctx):
+    for i, text, _lang in ctx.blocks():
+        if not _CONTROLS.search(text):
+            continue
+        stack: list[tuple[str, int]] = []
+        has_ar = re.search(f"[{ARABIC_LETTER}]", text) is not None
+        for m in _CONTROLS.finditer(text):
+            ch, pos = m.group(), m.start()
+            name = _NAMES[ch]
+            if ch in ("\u202d", "\u202e"):
+                yield Hit(i, pos, pos + 1, "", {"problem": "override", "problem_fr": "(inversion forcée)", "name": name})
+            if ch in _OPEN:
+                stack.append((ch, pos))
+            elif ch in ("\u202c", "\u2069"):
+                if stack and _OPEN[stack[-1][0]] == ch:
+                    stack.pop()
+                else:
+                    yield Hit(i, pos, pos + 1, "", {"problem": "unmatched closing", "problem_fr": "fermant sans ouvrant", "name": name})
+            elif ch == "\ufeff":
+                yield Hit(i, pos, pos + 1, "", {"problem": "stray", "problem_fr": "égaré", "name": name})
+            elif ch in ("\u200e", "\u200f", "\u061c"):
+                if pos > 0 and text[pos - 1] == ch:
+                    yield Hit(i, pos, pos + 1, "", {"problem": "repeated", "problem_fr": "répété", "name": name})
+                elif not has_ar and ch != "\u200e":
+                    yield Hit(i, pos, pos + 1, "", {"problem": "stray", "problem_fr": "égaré", "name": name})
+        for ch, pos in stack:
+            if ch in ("\u202d", "\u202e"):
+                continue
+            yield Hit(i, pos, pos + 1, "", {"problem": "unclosed", "problem_fr": "jamais fermé", "name": _NAMES[ch]})
+
+
+_AR_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]+")
+_WEST_DIGITS = re.compile("[0-9]")
+_MIXED_NUMBER = re.compile("(?=[0-9\u0660-\u0669\u06f0-\u06f9]*[0-9])(?=[0-9\u0660-\u0669\u06f0-\u06f9]*[\u0660-\u0669\u06f0-\u06f9])[0-9\u0660-\u0669\u06f0-\u06f9]+")
+_TO_WEST = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+@register("AR003", "mixed-digits", family=FAMILY, severity="warning",
+          en="Arabic-Indic digits \"{digits}\" in a letter that uses Western digits",
+          fr="chiffres indo-arabes « {digits} » dans une lettre en chiffres occidentaux",
+          what="Arabic-Indic digits (٠١٢…) mixed with Western digits (0–9) in the same letter or number.",
+          why="House style for Arabic letters is Western digits; mixed systems look careless and "
+              "break searching and sorting.",
+          fix="Write the number in Western digits.",
+          examples=[Example("ar", "سيعقد الاجتماع من ٦ إلى 9 أبريل 2020.", "سيعقد الاجتماع من 6 إلى 9 أبريل 2020.")])
+def mixed_digits(ctx):
+    west = any(_WEST_DIGITS.search(masked(t)) for _i, t, lang in ctx.blocks() if lang == "ar") or \
+        any(_WEST_DIGITS.search(masked(t)) for t in ctx.texts)
+    if not west:
+        return
+    for i, text, _lang in ctx.blocks():
+        for m in _AR_DIGITS.finditer(text):
+            yield Hit(i, m.start(), m.end(), m.group().translate(_TO_WEST), {"digits": m.group()})
+
+
+_LATIN_PUNCT = {",": "،", ";": "؛", "?": "؟"}
+# a Latin , ; ? with an Arabic letter (or Arabic word + space) on its left and not between digits
+_AR_PUNCT = re.compile(f"(?<=[{ARABIC_LETTER}\u064b-\u0652)\\]»\"])\\s?([,;?])(?![0-9])")
+
+
+@register("AR004", "latin-punctuation-in-arabic", family=FAMILY, severity="warning", languages=["ar"],
+          en="Latin \"{mark}\" in Arabic text; Arabic uses \"{arabic}\"",
+          fr="« {mark} » latin dans un texte arabe; l'arabe utilise « {arabic} »",
+          what="A Latin comma, semicolon or question mark after an Arabic word.",
+          why="Arabic has its own marks (، ؛ ؟); the Latin ones look wrong and face the wrong way.",
+          fix="Use the Arabic mark.",
+          examples=[Example("ar", "جنيف, سويسرا", "جنيف، سويسرا"),
+                    Example("ar", "هل ستشاركون في الاجتماع?", "هل ستشاركون في الاجتماع؟")])
+def latin_punct(ctx):
+    for i, text, lang in ctx.blocks(languages={"ar"}):
+        t = masked(text)
+        for m in _AR_PUNCT.finditer(t):
+            mark = m.group(1)
+            s = m.start(1)
+            # a Latin comma right before Latin text ("Gitanjali Sah, Head") is Latin
+            after = t[s + 1:s + 3].strip()
+            if after and re.match(r"[A-Za-z]", after):
+                continue
+            yield Hit(i, s, s + 1, _LATIN_PUNCT[mark], {"mark": mark, "arabic": _LATIN_PUNCT[mark]})
+
+
+_PERSIAN = {"\u06cc": "ي", "\u06a9": "ك", "\u06c0": "ة", "\u06d5": "ه"}
+_PERSIAN_RE = re.compile("[\u06cc\u06a9\u06c0\u06d5]")
+
+
+@register("AR005", "persian-letters", family=FAMILY, severity="warning", languages=["ar"],
+          en="Persian letter \"{ch}\" (U+{cp}) in Arabic text; Arabic uses \"{fix}\"",
+          fr="lettre persane « {ch} » (U+{cp}) dans un texte arabe; l'arabe utilise « {fix} »",
+          what="Persian/Urdu look-alike letters (ی ک ۀ ە) in Arabic words, usually from a Persian keyboard.",
+          why="They look almost the same but break searching, sorting and spell-checking.",
+          fix="Use the Arabic letter (ي ك ة ه).",
+          examples=[Example("ar", "الاتحاد الدولی للاتصالات", "الاتحاد الدولي للاتصالات")])
+def persian_letters(ctx):
+    for i, text, lang in ctx.blocks(languages={"ar"}):
+        for m in _PERSIAN_RE.finditer(text):
+            ch = m.group()
+            yield Hit(i, m.start(), m.end(), _PERSIAN[ch], {"ch": ch, "cp": f"{ord(ch):04X}", "fix": _PERSIAN[ch]})

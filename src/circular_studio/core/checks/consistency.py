@@ -1,0 +1,300 @@
+"""Consistency and typography: repeated words, one term written two ways, resolution citations in
+house form, double spaces, French colon, repeated punctuation, spaces around punctuation."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..document import BlockKind
+from .registry import Example, Hit, register
+from .text import masked
+
+FAMILY = "consistency"
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_ALLOWED_REPEATS = {"nous", "vous", "that", "had", "is", "très", "bla", "من"}
+
+
+@register("TYPO001", "repeated-word", family=FAMILY, severity="warning",
+          en="\"{word}\" is repeated",
+          fr="« {word} » est répété",
+          what="The same word twice in a row (le le, the the, في في).",
+          why="A typing slip readers notice at once.",
+          fix="Remove the second occurrence.",
+          examples=[Example("fr", "La conférence se tiendra à à Bakou.", "La conférence se tiendra à Bakou."),
+                    Example("en", "The the meeting will be held in Geneva.", "The meeting will be held in Geneva."),
+                    Example("ar", "سيعقد المنتدى في في جنيف.", "سيعقد المنتدى في جنيف.")])
+def repeated_word(ctx):
+    for i, text, lang in ctx.blocks():
+        t = masked(text)
+        prev = None
+        for m in _WORD.finditer(t):
+            w = m.group()
+            if prev is not None:
+                gap = t[prev.end():m.start()]
+                if gap.strip() == "" and "\n" not in gap and w.casefold() == prev.group().casefold() \
+                        and w.casefold() not in _ALLOWED_REPEATS and len(w) > 0:
+                    yield Hit(i, prev.end(), m.end(), "", {"word": w})
+            prev = m
+
+
+# ACRONYM-NUMBER terms: CMDT-25 / CMDT 25 / CMDT25, WSIS+20 / WSIS + 20
+_TERM = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,9})(\s?[-–+/]\s?|\s)(\d{1,4})(?![\w-])")
+_HYPHEN_WORD = re.compile(r"(?<![\w-])([^\W\d_]{2,})-([^\W\d_]{2,})(?![\w-])")
+
+
+@register("TYPO002", "term-two-spellings", family=FAMILY, severity="warning",
+          en="\"{variant}\" is written \"{usual}\" elsewhere in the letter",
+          fr="« {variant} » est écrit « {usual} » ailleurs dans la lettre",
+          what="One term written two ways in the same letter (CMDT-25 and CMDT 25, e-mail and email).",
+          why="Inconsistency suggests two different things and looks careless.",
+          fix="Use the spelling used most often (the fix).",
+          examples=[Example("fr", "La CMDT-25 se tiendra à Bakou. Nous comptons sur vous à la CMDT 25.",
+                            "La CMDT-25 se tiendra à Bakou. Nous comptons sur vous à la CMDT-25."),
+                    Example("en", "The WSIS+20 event is open. Register for WSIS + 20 now.",
+                            "The WSIS+20 event is open. Register for WSIS+20 now."),
+                    Example("ar", "سيعقد الحدث WSIS+20 في جنيف. والمشاركة في WSIS 20 مفتوحة.",
+                            "سيعقد الحدث WSIS+20 في جنيف. والمشاركة في WSIS+20 مفتوحة.")])
+def two_spellings(ctx):
+    groups: dict[str, list[tuple[int, int, int, str]]] = {}
+    for i, text, _lang in ctx.blocks():
+        t = masked(text)
+        for m in _TERM.finditer(t):
+            acr, sep, num = m.groups()
+            if not (acr.isupper() or sum(c.isupper() for c in acr) >= 2):
+                continue
+            if sep.strip() == "/" :
+                continue
+            key = f"{acr.upper()}|{num}"
+            groups.setdefault(key, []).append((i, m.start(), m.end(), m.group()))
+        for m in _HYPHEN_WORD.finditer(t):
+            key = "W|" + (m.group(1) + m.group(2)).casefold()
+            groups.setdefault(key, []).append((i, m.start(), m.end(), m.group()))
+    # closed forms of hyphenated words (email vs e-mail)
+    closed: dict[str, list] = {k: [] for k in groups if k.startswith("W|")}
+    if closed:
+        for i, text, _lang in ctx.blocks():
+            for m in _WORD.finditer(masked(text)):
+                k = "W|" + m.group().casefold()
+                if k in closed:
+                    closed[k].append((i, m.start(), m.end(), m.group()))
+        for k, rows in closed.items():
+            groups[k].extend(rows)
+    for key, rows in groups.items():
+        forms = Counter(_norm_form(r[3]) for r in rows)
+        if len(forms) < 2:
+            continue
+        usual = max(forms, key=lambda f: (forms[f], -min(idx for idx, r in enumerate(rows) if _norm_form(r[3]) == f)))
+        usual_text = next(r[3] for r in rows if _norm_form(r[3]) == usual)
+        for i, s, e, form in rows:
+            if _norm_form(form) != usual:
+                yield Hit(i, s, e, usual_text, {"variant": form, "usual": usual_text})
+
+
+def _norm_form(s: str) -> str:
+    return s.replace("\u00a0", " ").lower() if False else s.replace("\u00a0", " ")
+
+
+# ---- resolution citations --------------------------------------------------------------------
+_PLACES = {
+    # canonical key: (fr, en, ar)
+    "dubai": ("Dubaï", "Dubai", "دبي"),
+    "bucharest": ("Bucarest", "Bucharest", "بوخارست"),
+    "busan": ("Busan", "Busan", "بوسان"),
+    "guadalajara": ("Guadalajara", "Guadalajara", "غوادالاخارا"),
+    "antalya": ("Antalya", "Antalya", "أنطاليا"),
+    "marrakesh": ("Marrakech", "Marrakesh", "مراكش"),
+    "minneapolis": ("Minneapolis", "Minneapolis", "مينيابوليس"),
+    "kyoto": ("Kyoto", "Kyoto", "كيوتو"),
+    "kigali": ("Kigali", "Kigali", "كيغالي"),
+    "buenosaires": ("Buenos Aires", "Buenos Aires", "بوينس آيرس"),
+    "hyderabad": ("Hyderabad", "Hyderabad", "حيدر آباد"),
+    "doha": ("Doha", "Doha", "الدوحة"),
+    "istanbul": ("Istanbul", "Istanbul", "إسطنبول"),
+    "geneva": ("Genève", "Geneva", "جنيف"),
+    "hammamet": ("Hammamet", "Hammamet", "الحمامات"),
+    "johannesburg": ("Johannesburg", "Johannesburg", "جوهانسبرغ"),
+    "florianopolis": ("Florianópolis", "Florianópolis", "فلوريانوبوليس"),
+    "malta": ("Malte", "Malta", "مالطة"),
+    "mexico": ("Mexico", "Mexico", "مكسيكو"),
+    "montreux": ("Montreux", "Montreux", "مونترو"),
+    "kyotojp": ("Kyoto", "Kyoto", "كيوتو"),
+    "sharmelsheikh": ("Charm el-Cheikh", "Sharm el-Sheikh", "شرم الشيخ"),
+    "wellington": ("Wellington", "Wellington", "ويلينغتون"),
+}
+_LANG_IDX = {"fr": 0, "en": 1, "ar": 2}
+
+
+def _place_key(name: str) -> str | None:
+    n = re.sub(r"[\s\-]", "", name.casefold()).replace("ï", "i").replace("é", "e").replace("ó", "o")
+    for key, forms in _PLACES.items():
+        for f in forms:
+            if re.sub(r"[\s\-]", "", f.casefold()).replace("ï", "i").replace("é", "e").replace("ó", "o") == n:
+                return key
+    return None
+
+
+_CIT_LATIN = re.compile(r"(?<![\w])(?P<word>R[ée]solution|RÉSOLUTION|RESOLUTION|R[ée]s\.)\s*(?P<num>\d{1,3}(?:\s*\([^)]*\))?)?"
+                        r"(?P<num2>\d{1,3})?\s*\((?P<inside>[^()]{2,60})\)")
+_CIT_LATIN = re.compile(r"(?<![\w])(?P<word>R[ée]solution|RÉSOLUTION|RESOLUTION)\s+(?P<num>\d{1,3})\s*\((?P<inside>[^()]{2,60})\)")
+_CIT_AR = re.compile(r"(?P<word>(?:و|ب|ل|ف)?(?:ال)?قرار)\s+(?P<num>\d{1,3})\s*\((?P<inside>[^()]{2,60})\)")
+_INSIDE_LATIN = re.compile(r"^(?P<rev>R[ée]v\.?\s*|Rev\.?\s*|Révisée\s+|Revised\s+)?(?P<place>[^\W\d_][^\d,]*?)\s*[,،]?\s*(?P<year>\d{4})$")
+_INSIDE_AR = re.compile(r"^(?P<rev>(?:المراجَع|المراجع|المراجعة|مراجَع|مراجع|مراجعة)\s+(?:في\s+)?)?(?P<place>[^\d،,]+?)\s*(?P<comma>[،,])?\s*(?P<year>\d{4})$")
+
+
+def _house_citation(lang: str, word: str, num: str, rev: bool, place_key: str, year: str) -> str:
+    place = _PLACES[place_key][_LANG_IDX[lang]]
+    if lang == "fr":
+        w = "Résolution" if not word.isupper() else "RÉSOLUTION"
+        return f"{w} {num} ({'Rév. ' if rev else ''}{place}, {year})"
+    if lang == "en":
+        w = "Resolution" if not word.isupper() else "RESOLUTION"
+        return f"{w} {num} ({'Rev. ' if rev else ''}{place}, {year})"
+    return f"{word} {num} ({'المراجَع في ' if rev else ''}{place}، {year})"
+
+
+@register("TYPO003", "resolution-citation", family=FAMILY, severity="warning",
+          en="resolution citation not in house form: write \"{expected}\"",
+          fr="citation de résolution hors style maison: écrire « {expected} »",
+          what="A resolution cited otherwise than the house form: Résolution 99 (Rév. Dubaï, 2018), "
+               "Resolution 198 (Rev. Bucharest, 2022), القرار 99 (المراجَع في دبي، 2018) — wrong revision "
+               "abbreviation, missing comma, the place in another language.",
+          why="Citations are searched and cross-referenced in their house form.",
+          fix="Rewrite the citation in house form (the fix).",
+          examples=[Example("fr", "Conformément à la Résolution 99 (Rev. Dubai 2018) de la Conférence.",
+                            "Conformément à la Résolution 99 (Rév. Dubaï, 2018) de la Conférence."),
+                    Example("en", "In line with Resolution 198 (Rév. Bucarest, 2022), we invite you.",
+                            "In line with Resolution 198 (Rev. Bucharest, 2022), we invite you."),
+                    Example("ar", "وفقاً للقرار 99 (المراجع في دبي, 2018) لمؤتمر المندوبين المفوضين.",
+                            "وفقاً للقرار 99 (المراجَع في دبي، 2018) لمؤتمر المندوبين المفوضين.")])
+def resolution_citation(ctx):
+    for i, text, lang in ctx.blocks():
+        if lang in ("fr", "en"):
+            for m in _CIT_LATIN.finditer(text):
+                inside = m.group("inside").strip()
+                im = _INSIDE_LATIN.match(inside)
+                if not im:
+                    continue
+                key = _place_key(im.group("place").strip())
+                if key is None:
+                    continue
+                expected = _house_citation(lang, m.group("word"), m.group("num"), bool(im.group("rev")), key, im.group("year"))
+                actual = text[m.start():m.end()]
+                if re.sub(r"\s+", " ", actual) != expected:
+                    yield Hit(i, m.start(), m.end(), expected, {"expected": expected})
+        elif lang == "ar":
+            for m in _CIT_AR.finditer(text):
+                inside = m.group("inside").strip()
+                im = _INSIDE_AR.match(inside)
+                if not im:
+                    continue
+                key = _place_key(im.group("place").strip())
+                if key is None:
+                    continue
+                rev = im.group("rev")
+                expected = _house_citation("ar", m.group("word"), m.group("num"), bool(rev), key, im.group("year"))
+                actual = re.sub(r"\s+", " ", text[m.start():m.end()])
+                # the house form with or without the fatha on المراجَع
+                if actual.replace("المراجع ", "المراجَع ") != expected:
+                    yield Hit(i, m.start(), m.end(), expected, {"expected": expected})
+
+
+_DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+
+
+@register("TYPO004", "double-space", family=FAMILY, severity="warning",
+          en="several spaces in a row",
+          fr="plusieurs espaces consécutives",
+          what="Two or more spaces between words.",
+          why="They show as uneven gaps in print, especially in justified Arabic text.",
+          fix="Keep one space.",
+          examples=[Example("fr", "La conférence  se tiendra à Bakou.", "La conférence se tiendra à Bakou."),
+                    Example("en", "The meeting  will be held in Geneva.", "The meeting will be held in Geneva."),
+                    Example("ar", "سيعقد المنتدى  في جنيف.", "سيعقد المنتدى في جنيف.")])
+def double_space(ctx):
+    for i, text, _lang in ctx.blocks():
+        for m in _DOUBLE_SPACE.finditer(text):
+            yield Hit(i, m.start(), m.end(), " ", {})
+
+
+_FR_COLON = re.compile(r"(?<=[^\s\d])([ \u00a0\u202f]+):(?!//)")
+
+
+@register("TYPO005", "french-space-before-colon", family=FAMILY, severity="warning", languages=["fr"],
+          en="ITU French house style puts no space before \":\"",
+          fr="le style maison de l'UIT ne met pas d'espace avant « : »",
+          what="A space (or no-break space) before a colon in French.",
+          why="ITU French house style: Objet:, Référence:, à l'adresse suivante:.",
+          fix="Remove the space.",
+          examples=[Example("fr", "Objet : Invitation à la CMDT-25", "Objet: Invitation à la CMDT-25")])
+def french_colon(ctx):
+    for i, text, lang in ctx.blocks(languages={"fr"}):
+        t = masked(text)
+        for m in _FR_COLON.finditer(t):
+            yield Hit(i, m.start(1), m.end(1), "", {})
+
+
+_REPEATED_PUNCT = re.compile(r"([,;:!?،؛؟])\1+|(?<!\.)\.\.(?!\.)|([!?؟])(?!\2)[!?؟]|،\s*,|,\s*،|\.\s*،|،\s*\.(?!\.)")
+
+
+@register("TYPO006", "repeated-punctuation", family=FAMILY, severity="warning",
+          en="repeated punctuation \"{text}\"",
+          fr="ponctuation répétée « {text} »",
+          what="The same or two clashing punctuation marks in a row (,, .. ،، ؟؟ ،. ).",
+          why="A typing slip; in Arabic the marks also jump around the bidi boundary.",
+          fix="Keep one mark.",
+          examples=[Example("ar", "حضرات السادة والسيدات،،", "حضرات السادة والسيدات،"),
+                    Example("fr", "Madame, Monsieur,,", "Madame, Monsieur,"),
+                    Example("en", "Please reply soon..", "Please reply soon.")])
+def repeated_punct(ctx):
+    for i, text, _lang in ctx.blocks():
+        t = masked(text)
+        for m in _REPEATED_PUNCT.finditer(t):
+            g = m.group()
+            keep = g.strip()[0] if g.strip()[0] != "." or "،" not in g else "،"
+            if "،" in g and ("," in g or "." in g):
+                keep = "،" if g.strip()[0] == "،" else g.strip()[0]
+            yield Hit(i, m.start(), m.end(), keep, {"text": g})
+
+
+_SPACE_BEFORE = re.compile(r"(?<=[^\s\d])[ \u00a0]+([,.،؛](?!\d))")
+
+
+@register("TYPO007", "space-before-punctuation", family=FAMILY, severity="warning",
+          en="space before \"{mark}\"",
+          fr="espace avant « {mark} »",
+          what="A space before a comma or a full stop (or an Arabic comma/semicolon).",
+          why="No language of the letters puts a space there.",
+          fix="Remove the space.",
+          examples=[Example("fr", "Madame , Monsieur,", "Madame, Monsieur,"),
+                    Example("en", "The meeting will be held in Geneva .", "The meeting will be held in Geneva."),
+                    Example("ar", "جنيف ، سويسرا", "جنيف، سويسرا")])
+def space_before(ctx):
+    for i, text, _lang in ctx.blocks():
+        t = masked(text)
+        for m in _SPACE_BEFORE.finditer(t):
+            if m.group(1) == "." and re.match(r"\.\.", t[m.start(1):]):
+                continue  # " ..." ellipsis
+            yield Hit(i, m.start(), m.start(1), "", {"mark": m.group(1)})
+
+
+_NO_SPACE_AFTER = re.compile(r"(?<=[^\W\d_]{2})([,،;؛])(?=[^\W\d_])")
+
+
+@register("TYPO008", "no-space-after-comma", family=FAMILY, severity="warning",
+          en="no space after \"{mark}\"",
+          fr="pas d'espace après « {mark} »",
+          what="A comma or semicolon glued to the next word.",
+          why="Words run together in print.",
+          fix="Add a space after the mark.",
+          examples=[Example("fr", "Madame,Monsieur,", "Madame, Monsieur,"),
+                    Example("en", "Geneva,Switzerland", "Geneva, Switzerland"),
+                    Example("ar", "في جنيف،سويسرا", "في جنيف، سويسرا")])
+def no_space_after(ctx):
+    for i, text, _lang in ctx.blocks():
+        t = masked(text)
+        for m in _NO_SPACE_AFTER.finditer(t):
+            yield Hit(i, m.start(1), m.end(1), m.group(1) + " ", {"mark": m.group(1)})
+
+
+_ = BlockKind

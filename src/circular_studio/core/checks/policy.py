@@ -1,0 +1,46 @@
+"""Policy: an invitation encourages women and young people in delegations."""
+from __future__ import annotations
+
+import re
+
+from ..document import BlockKind
+from .registry import Example, Hit, register
+
+FAMILY = "policy"
+_INVITE = re.compile(r"invit|دعوة|يدعو|أدعو|ندعو|convocation", re.I)
+_WOMEN = re.compile(r"femmes|women|النساء|المرأة|نساء|égalité (?:hommes-femmes|des genres|entre les sexes)|gender|الجنسين", re.I)
+_YOUTH = re.compile(r"jeunes|jeunesse|young|youth|الشباب|شباب", re.I)
+
+
+@register("POL001", "women-youth-delegations", family=FAMILY, severity="info",
+          en="an invitation without the paragraph encouraging {missing} in delegations",
+          fr="invitation sans le paragraphe encourageant la présence {missing_fr} dans les délégations",
+          what="An invitation that does not encourage Member States to include women and young people in "
+               "their delegations.",
+          why="ITU policy on gender equality (and PP Resolution 198 on youth) asks invitations to say so.",
+          fix="Add the house paragraph (Conformément à la politique de l'UIT relative à l'égalité "
+              "hommes-femmes … vous encourager à inclure des femmes et des jeunes au sein de votre délégation).",
+          examples=[Example("fr", "Objet: Invitation à la CMDT-25\n\nMadame, Monsieur,\n\nJ'ai l'honneur de vous inviter.",
+                            "Objet: Invitation à la CMDT-25\n\nMadame, Monsieur,\n\nJ'ai l'honneur de vous inviter. "
+                            "Je vous encourage à inclure des femmes et des jeunes au sein de votre délégation."),
+                    Example("en", "Subject: Invitation to WTDC-25\n\nDear Sir/Madam,\n\nI have the honour to invite you.",
+                            "Subject: Invitation to WTDC-25\n\nDear Sir/Madam,\n\nI have the honour to invite you. "
+                            "I encourage you to include women and young people in your delegation."),
+                    Example("ar", "الموضوع: دعوة إلى المشاركة\n\nحضرات السادة والسيدات،\n\nيسعدني أن أدعوكم.",
+                            "الموضوع: دعوة إلى المشاركة\n\nحضرات السادة والسيدات،\n\nيسعدني أن أدعوكم. "
+                            "وأشجعكم على إشراك النساء والشباب في وفدكم.")])
+def women_youth(ctx):
+    is_invitation = (ctx.letter_type or "").startswith("invitation")
+    subj = ctx.doc.blocks_of(BlockKind.SUBJECT)
+    if not is_invitation and subj and _INVITE.search(subj[0][1].text):
+        is_invitation = True
+    if not is_invitation:
+        return
+    body = "\n".join(ctx.texts)
+    women, youth = bool(_WOMEN.search(body)), bool(_YOUTH.search(body))
+    if women and youth:
+        return
+    missing = {"en": " and ".join(x for x, ok in (("women", women), ("young people", youth)) if not ok)}
+    missing_fr = " et ".join(x for x, ok in (("des femmes", women), ("des jeunes", youth)) if not ok)
+    at = subj[0][0] if subj else 0
+    yield Hit(at, 0, 0, None, {"missing": missing["en"], "missing_fr": missing_fr})

@@ -1,0 +1,369 @@
+"""Spelling in Arabic, French and English against the hunspell dictionaries (pyenchant), with
+house word lists (resources/wordlists/) so that correct letters raise no alarm.
+
+Arabic: clitics (و ف ب ل ك س ال, attached pronouns) are stripped before giving up on a word;
+words in Latin script inside Arabic are ignored. A second check catches real-word errors that
+hunspell accepts (أعثتم for أغتنم): a word whose undotted skeleton (rasm) is that of a word of
+the house vocabulary, but whose dots differ.
+
+Grow the lists from correct letters:
+``python -m circular_studio.core.checks.spelling --unknown LETTER...`` prints the words the
+dictionaries do not know (review them, then add them to resources/wordlists/<lang>.txt), and
+``--vocab LETTER...`` prints the Arabic vocabulary for ``ar_vocab.txt``.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from functools import lru_cache
+
+from ..document import BlockKind
+from ..resources import load_json, resources_dir
+from .registry import Example, Hit, register
+from .text import ARABIC_WORD, LATIN_WORD, masked, strip_marks
+
+FAMILY = "spelling"
+_DICT_NAMES = {"ar": ("ar",), "fr": ("fr_FR", "fr"), "en": ("en_US", "en_GB", "en")}
+
+
+@lru_cache(maxsize=None)
+def dictionary(lang: str):
+    """The enchant dictionary for ``lang`` (loaded once per process), or None."""
+    try:
+        import enchant
+    except ImportError:
+        return None
+    for name in _DICT_NAMES.get(lang, (lang,)):
+        try:
+            if enchant.dict_exists(name):
+                return enchant.Dict(name)
+        except enchant.errors.Error:
+            continue
+    return None
+
+
+def _read_list(name: str) -> list[str]:
+    try:
+        text = (resources_dir() / "wordlists" / name).read_text(encoding="utf-8")
+    except OSError:
+        return []
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _key(word: str) -> str:
+    return strip_marks(word).replace("’", "'").casefold()
+
+
+@lru_cache(maxsize=None)
+def house_words(lang: str) -> frozenset:
+    """house.txt + <lang>.txt + officials' names + organisation/sector names, as lookup keys."""
+    words: set[str] = set()
+    for line in _read_list("house.txt") + _read_list(f"{lang}.txt"):
+        for w in re.split(r"[\s/]+", line):
+            words.add(_key(w))
+        words.add(_key(line))
+    try:
+        for row in load_json("officials.json")["officials"]:
+            for name in row["names"].values():
+                for w in re.split(r"[\s\-]+", name):
+                    words.add(_key(w))
+        house = load_json("house.json")
+        for group in ("sectors", "organisation", "places"):
+            val = house.get(group, {})
+            items = val.values() if group != "organisation" else [val]
+            for by_lang in items:
+                for text in by_lang.values():
+                    for w in re.findall(r"[^\W\d_]+", text):
+                        words.add(_key(w))
+    except (OSError, KeyError, ValueError):
+        pass
+    words.discard("")
+    return frozenset(words)
+
+
+# ---- Arabic ---------------------------------------------------------------------------------
+_AR_PREFIXES = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "وب", "ول", "وك",
+                "وس", "فب", "فل", "فس", "وت", "و", "ف", "ب", "ل", "ك", "س", "ال")
+_AR_SUFFIXES = ("كما", "هما", "تموها", "تمونا", "تموه", "كم", "كن", "هم", "هن", "نا", "ها", "ني", "ه", "ك", "ي")
+
+
+def _ar_known(word: str) -> bool:
+    d = dictionary("ar")
+    return word in house_words("ar") or (d is not None and d.check(word))
+
+
+@lru_cache(maxsize=65536)
+def ar_ok(word: str) -> bool:
+    """True if ``word`` (marks already stripped) is Arabic the dictionaries accept, directly or
+    once its clitics are taken off."""
+    if len(word) < 2 or _ar_known(word):
+        return True
+    for stem in _ar_stems(word):
+        if len(stem) >= 2 and _ar_known(stem):
+            return True
+    return False
+
+
+def _ar_stems(word: str):
+    prefixes = [""] + [p for p in _AR_PREFIXES if word.startswith(p) and len(word) - len(p) >= 2]
+    for p in prefixes:
+        rest = word[len(p):]
+        bases = [rest]
+        if p.endswith("لل"):
+            bases.append("ال" + rest)
+        for base in bases:
+            yield base
+            for s in _AR_SUFFIXES:
+                if base.endswith(s) and len(base) - len(s) >= 2:
+                    stem = base[: -len(s)]
+                    yield stem
+                    if stem.endswith("ت"):
+                        yield stem[:-1] + "ة"
+                    if stem.endswith("ا") and s in ("ه", "ها", "هم", "كم", "نا", "ي"):
+                        yield stem[:-1] + "ى"
+
+
+# undotted skeleton: letters that differ only by dots share a class
+_RASM = str.maketrans({
+    "ب": "ٮ", "ت": "ٮ", "ث": "ٮ", "ن": "ٮ", "ي": "ٮ", "ئ": "ٮ",
+    "ج": "ح", "خ": "ح", "ذ": "د", "ز": "ر", "ش": "س", "ض": "ص", "ظ": "ط", "غ": "ع",
+    "ق": "ف", "ة": "ه",
+})
+
+
+def rasm(word: str) -> str:
+    return word.translate(_RASM)
+
+
+def _strip_wa(word: str) -> str:
+    return word[1:] if word[:1] in ("و", "ف") and len(word) > 5 else word
+
+
+@lru_cache(maxsize=1)
+def ar_vocab() -> tuple[frozenset, dict]:
+    """(vocabulary, rasm -> words) from resources/wordlists/ar_vocab.txt and ar.txt."""
+    words = set()
+    for line in _read_list("ar_vocab.txt") + _read_list("ar.txt"):
+        for w in line.split():
+            w = strip_marks(w)
+            if ARABIC_WORD.fullmatch(w):
+                words.add(_strip_wa(w))
+    index: dict[str, set] = {}
+    for w in words:
+        if len(w) >= 5:
+            index.setdefault(rasm(w), set()).add(w)
+    return frozenset(words), index
+
+
+@lru_cache(maxsize=65536)
+def ar_confusable(word: str) -> str | None:
+    """A vocabulary word with the same skeleton but other dots, if ``word`` is not itself known
+    vocabulary (the real-word error hunspell cannot see)."""
+    core = _strip_wa(word)
+    if len(core) < 5:
+        return None
+    vocab, index = ar_vocab()
+    if core in vocab:
+        return None
+    cands = index.get(rasm(core))
+    if not cands:
+        return None
+    # two or more dots apart: one-dot variants are too often other real words (تشارك/يشارك)
+    far = sorted(c for c in cands if sum(a != b for a, b in zip(c, core)) >= 2)
+    if not far:
+        return None
+    return word[: len(word) - len(core)] + far[0]
+
+
+# ---- French / English ----------------------------------------------------------------------
+@lru_cache(maxsize=65536)
+def latin_ok(word: str, lang: str) -> bool:
+    d = dictionary(lang)
+    if d is None:
+        return True
+    w = word.replace("’", "'")
+    if _key(w) in house_words(lang) or d.check(w):
+        return True
+    low = w.lower()
+    if low != w and (d.check(low) or _key(low) in house_words(lang)):
+        return True
+    if "'" in w:  # l'Union, d'inviter, Union's
+        head, _, tail = w.partition("'")
+        if lang == "fr" and head.lower() in {"l", "d", "j", "qu", "n", "s", "c", "m", "t", "jusqu", "lorsqu",
+                                             "puisqu", "quoiqu", "presqu"}:
+            return not tail or latin_ok(tail, lang)
+        if lang == "en" and tail.lower() in ("s", "t", "ll", "re", "ve", "d", ""):
+            return latin_ok(head, lang)
+    if "-" in w:
+        return all(latin_ok(p, lang) for p in w.split("-") if p)
+    return False
+
+
+@lru_cache(maxsize=8192)
+def suggestions(word: str, lang: str) -> tuple[str, ...]:
+    d = dictionary(lang)
+    if d is None:
+        return ()
+    try:
+        return tuple(d.suggest(word)[:5])
+    except Exception:  # noqa: BLE001
+        return ()
+
+
+def _distance(a: str, b: str) -> int:
+    if abs(len(a) - len(b)) > 3:
+        return 9
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def best_suggestion(word: str, lang: str) -> str | None:
+    for s in suggestions(word, lang):
+        if s != word and " " not in s and _distance(s, word) <= 2:
+            return s
+    return None
+
+
+_ELISION = re.compile(r"^(?:[ldjnscmt]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’](?=\w)", re.I)
+_NAME_TITLES = re.compile(r"(?:السيد|السيدة|الدكتور|الدكتورة|السفير|السفيرة|M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+$")
+_SKIP_KINDS = {BlockKind.SIGNATURE}
+
+
+def _words(ctx, lang: str):
+    """(block, start, end, word, sentence_start) of the words to check in ``lang``."""
+    for i, text, blang in ctx.blocks(languages={lang}):
+        if ctx.kind(i) in _SKIP_KINDS:
+            continue
+        t = masked(text)
+        if lang == "ar":
+            for m in ARABIC_WORD.finditer(t):
+                yield i, m.start(), m.end(), m.group(), False
+        else:
+            for m in LATIN_WORD.finditer(t):
+                s, e = m.span()
+                before = t[max(0, s - 2):s]
+                sentence_start = s == 0 or bool(re.search(r"(?:[.!?:]\s+|\n|^\s*[-–•]\s*)$", t[max(0, s - 4):s])) \
+                    or t[:s].strip() == ""
+                if re.search(r"[\d@/_]$", before) or (e < len(t) and re.match(r"[\d@_]", t[e:e + 1])):
+                    continue
+                yield i, s, e, m.group(), sentence_start
+
+
+def _spell(ctx, lang: str):
+    if dictionary(lang) is None:
+        return
+    for i, s, e, word, sentence_start in _words(ctx, lang):
+        if lang == "ar":
+            w = strip_marks(word)
+            if ar_ok(w):
+                continue
+            if _NAME_TITLES.search(ctx.texts[i][max(0, s - 12):s]):
+                continue
+            sug = best_suggestion(w, "ar")
+            yield Hit(i, s, e, sug, {"word": word, "suggestion": sug or "—"}), sug is not None
+        else:
+            core = word.strip("'’-")
+            if lang == "fr" and re.match(_ELISION, core):
+                head = re.match(_ELISION, core).group()
+                s, core = s + len(head), core[len(head):]
+                word = core
+                sentence_start = False
+            if len(core) < 2 or (core.isupper() and len(core) > 1) or re.search(r"[a-z][A-Z]", core):
+                continue
+            if latin_ok(core, lang):
+                continue
+            if core[:1].isupper() and not sentence_start:
+                continue  # a proper noun the dictionary does not know
+            if _NAME_TITLES.search(ctx.texts[i][max(0, s - 6):s]):
+                continue
+            sug = best_suggestion(core, lang)
+            yield Hit(i, s, s + len(word), sug, {"word": word, "suggestion": sug or "—"}), sug is not None
+
+
+def _register_lang(code: str, lang: str, name: str, confident: bool, examples):
+    sev = "warning" if confident else "info"
+    what = (f"A {name} word that neither the hunspell dictionary nor the house word lists know, "
+            + ("with a close correction." if confident else "and no close correction (often a name or a new term)."))
+
+    def check(ctx):
+        for hit, close in _spell(ctx, lang):
+            if close == confident:
+                yield hit
+
+    register(code, f"spelling-{lang}{'' if confident else '-unknown'}", family=FAMILY, severity=sev,
+             languages=[lang],
+             en="unknown word \"{word}\"" + (" (did you mean \"{suggestion}\"?)" if confident else ""),
+             fr="mot inconnu « {word} »" + (" (vouliez-vous dire « {suggestion} »?)" if confident else ""),
+             what=what,
+             why="Typing errors in an official letter reflect on the organisation.",
+             fix=("Correct the word (the fix is the dictionary's first close suggestion); if it is right, "
+                  "add it to resources/wordlists/" + lang + ".txt.") if confident else
+                 f"If the word is right, add it to resources/wordlists/{lang}.txt; otherwise correct it.",
+             examples=examples)(check)
+
+
+_register_lang("SPELL001", "ar", "Arabic", True,
+               [Example("ar", "وأود أن أعتنم هذه الفرصة لأشكركم.", "وأود أن أغتنم هذه الفرصة لأشكركم."),
+                Example("ar", "وستمكن العضوية في التحالف منظمتمكم من المشاركة.",
+                        "وستمكن العضوية في التحالف منظمتكم من المشاركة.")])
+_register_lang("SPELL002", "fr", "French", True,
+               [Example("fr", "Les télécomunications sont essentielles.", "Les télécommunications sont essentielles.")])
+_register_lang("SPELL003", "en", "English", True,
+               [Example("en", "We look forward to your partcipation.", "We look forward to your participation.")])
+_register_lang("SPELL004", "ar", "Arabic", False,
+               [Example("ar", "نرحب بمشاركة السادة كوريستيانوفا.", "نرحب بمشاركة السادة.")])
+_register_lang("SPELL005", "fr", "French", False,
+               [Example("fr", "La réunion est xyzzyqwert.", "La réunion est importante.")])
+_register_lang("SPELL006", "en", "English", False,
+               [Example("en", "The meeting is xyzzyqwert.", "The meeting is important.")])
+
+
+@register("SPELL007", "arabic-real-word-error", family=FAMILY, severity="warning", languages=["ar"],
+          en="\"{word}\" is a word, but probably a typing error for \"{suggestion}\" (same letters, other dots)",
+          fr="« {word} » existe, mais c'est sans doute une faute de frappe pour « {suggestion} » (mêmes lettres, autres points)",
+          what="An Arabic word the dictionary accepts, whose undotted skeleton is that of a common word of "
+               "the letters' vocabulary while its dots differ (أعثتم for أغتنم).",
+          why="Dot errors make real but absurd words that a dictionary cannot catch.",
+          fix="Use the vocabulary word, or add the word to resources/wordlists/ar_vocab.txt if it is meant.",
+          examples=[Example("ar", "أود أيضاً أن أعثتم هذه الفرصة.", "أود أيضاً أن أغتنم هذه الفرصة.")])
+def real_word(ctx):
+    for i, s, e, word, _ss in _words(ctx, "ar"):
+        w = strip_marks(word)
+        if not ar_ok(w):
+            continue  # SPELL001/004 report it
+        cand = ar_confusable(w)
+        if cand and cand != w:
+            yield Hit(i, s, e, cand, {"word": word, "suggestion": cand})
+
+
+def _cli(argv: list[str]) -> int:
+    from .loader import load_letter
+
+    mode = argv[0] if argv else "--unknown"
+    seen: dict[str, int] = {}
+    for path in argv[1:]:
+        for doc, _draft in load_letter(path):
+            from .context import CheckContext
+            from .engine import prepare
+
+            ctx = CheckContext(prepare(doc), None, doc.language)
+            for lang in ("ar", "fr", "en"):
+                for _i, _s, _e, word, _ss in _words(ctx, lang):
+                    w = strip_marks(word) if lang == "ar" else word
+                    if mode == "--vocab":
+                        if lang == "ar":
+                            seen[w] = seen.get(w, 0) + 1
+                    elif (lang == "ar" and not ar_ok(w)) or (lang != "ar" and not latin_ok(w, lang)):
+                        seen[f"{lang}\t{w}"] = seen.get(f"{lang}\t{w}", 0) + 1
+    for w in sorted(seen):
+        print(w)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_cli(sys.argv[1:]))
