@@ -384,3 +384,24 @@ def test_actions_have_standard_shortcuts_and_accessible_names(opened):
     assert editor(w, "subject", "ar").edit.accessibleName() == "Subject"
     assert w.preview.browser.accessibleName().startswith("Letter preview")
     assert w.findings_panel.tree.accessibleName()
+
+
+def test_pdf_export_without_libreoffice_says_so(opened, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("CIRCULAR_STUDIO_SOFFICE", str(tmp_path / "no-soffice"))
+    with qtbot.waitSignal(opened.exportFailed, timeout=20000) as blocker:
+        opened.start_export(str(tmp_path / "letter.pdf"), "pdf", "ar")
+    assert "LibreOffice" in blocker.args[0]
+    assert "LibreOffice" in opened.message_bar.text.text()
+    assert not (tmp_path / "letter.pdf").exists()
+
+
+@pytest.mark.libreoffice
+def test_pdf_export(opened, qtbot, tmp_path):
+    from circular_studio.core.pdf import soffice_path
+
+    if soffice_path() is None:
+        pytest.skip("LibreOffice is not installed")
+    target = tmp_path / "letter.pdf"
+    with qtbot.waitSignal(opened.exportFinished, timeout=120000):
+        opened.start_export(str(target), "pdf", "ar")
+    assert target.read_bytes().startswith(b"%PDF")

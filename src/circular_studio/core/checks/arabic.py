@@ -50,12 +50,22 @@ def bidi_controls(ctx):
         if not _CONTROLS.search(text):
             continue
         stack: list[tuple[str, int]] = []
+        skip: set[int] = set()
         has_ar = re.search(f"[{ARABIC_LETTER}]", text) is not None
         for m in _CONTROLS.finditer(text):
             ch, pos = m.group(), m.start()
             name = _NAMES[ch]
+            if pos in skip:
+                continue
             if ch in ("\u202d", "\u202e"):
-                yield Hit(i, pos, pos + 1, "", {"problem": "override", "problem_fr": "(inversion forcée)", "name": name})
+                close = text.find("\u202c", pos + 1)
+                if close >= 0:
+                    skip.add(close)
+                    yield Hit(i, pos, close + 1, text[pos + 1:close],
+                              {"problem": "override", "problem_fr": "(inversion forcée)", "name": name})
+                else:
+                    yield Hit(i, pos, pos + 1, "", {"problem": "override", "problem_fr": "(inversion forcée)", "name": name})
+                continue
             if ch in _OPEN:
                 stack.append((ch, pos))
             elif ch in ("\u202c", "\u2069"):

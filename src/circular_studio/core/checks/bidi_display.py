@@ -59,7 +59,7 @@ def _shown(line: str, s: int, e: int) -> str:
           what="A paragraph of Arabic text whose direction (Word's w:bidi) is left-to-right.",
           why="It prints flush left, with punctuation and numbers on the wrong side.",
           fix="Set the paragraph right-to-left.",
-          examples=[Example("ar", "سيعقد المنتدى في جنيف.", "سيعقد المنتدى في جنيف.", options={"direction": "ltr"}),
+          examples=[Example("ar", "سيعقد المنتدى في جنيف.", "سيعقد المنتدى في جنيف.", options={"direction": {"bad": "ltr", "good": "rtl"}}),
                     ])
 def arabic_ltr(ctx):
     if ctx.doc.direction != "rtl" and ctx.language != "ar":

@@ -21,6 +21,25 @@ def _block(text: str) -> str:
     return "\n".join("    " + ln for ln in lines)
 
 
+def example_document(ex, which: str):
+    """(Document, Draft or None) for the ``which`` ("bad"/"good") text of an Example."""
+    from ..draft import Draft
+    from .loader import parse_md
+
+    text = ex.bad if which == "bad" else ex.good
+    doc = parse_md(text, ex.language, source="example.md")
+    opts = ex.options or {}
+    if "direction" in opts:
+        direction = opts["direction"][which]
+        for b in doc.blocks:
+            b.direction = direction
+        doc.source = "example.docx"
+    draft = None
+    if ex.fields or ex.letter_type:
+        draft = Draft(ex.letter_type or "letter", dict(ex.fields or {}), {ex.language: {}})
+    return doc, draft
+
+
 def render() -> str:
     checks = all_checks()
     out = ["# Checks", "",
