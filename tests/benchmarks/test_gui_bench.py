@@ -72,7 +72,8 @@ def test_preview_update_full_letter(benchmark, qtbot, quiet):
     benchmark.pedantic(edit_and_update, rounds=30, iterations=1, warmup_rounds=2)
     assert f"{base} {n[0]}" in w.preview.plain_text().replace("\u200e", "")
     # goal 50 ms; allow slack for loaded CI machines
-    assert benchmark.stats["mean"] < 0.15
+    if benchmark.stats is not None:  # None under --benchmark-disable
+        assert benchmark.stats["mean"] < 0.15
 
 
 def test_checks_after_edit(benchmark, qtbot, quiet):

@@ -133,8 +133,11 @@ def classify(doc: Document) -> Document:
 
 
 def needs_classification(doc: Document) -> bool:
-    """True when every block is a PARAGRAPH (a letter read from a file, not from a template)."""
-    return all(b.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING) for b in doc.blocks)
+    """True when no block carries a letter part's kind (a letter read from a file, not rendered
+    from a template; a reader may have marked a letterhead or headings only)."""
+    parts = {BlockKind.DATE_LINE, BlockKind.SUBJECT, BlockKind.SALUTATION, BlockKind.CLOSING,
+             BlockKind.SIGNATURE, BlockKind.REFERENCE}
+    return not any(b.kind in parts for b in doc.blocks)
 
 
 __all__ = ["classify", "needs_classification", "Block"]

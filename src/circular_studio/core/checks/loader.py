@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ..document import Block, BlockKind, Document, Span, direction_of
-from ..errors import DraftError, InputError
+from ..errors import DraftError, InputError, StudioError
 from ..langdetect import detect_document
 
 _MD_HINT = re.compile(r"\]\([^)\s]*\)|\*\*[^*]+\*\*|<https?://|^#{1,6} |^\s*[-*] ", re.M)
@@ -61,7 +61,12 @@ def _draft_documents(path: Path, language: str | None):
         except ImportError:
             build_document = None
         if build_document is not None:
-            doc = build_document(d, lang)
+            try:
+                doc = build_document(d, lang, strict=False)
+            except TypeError:
+                doc = build_document(d, lang)
+            except StudioError as exc:
+                raise InputError(str(exc)) from None
         else:
             doc = _draft_fallback(d, lang)
         doc.source = str(path)

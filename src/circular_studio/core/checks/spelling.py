@@ -196,7 +196,21 @@ def latin_ok(word: str, lang: str) -> bool:
             return latin_ok(head, lang)
     if "-" in w:
         return all(latin_ok(p, lang) for p in w.split("-") if p)
+    if lang == "en":  # ITU writes British English; the installed dictionary is American
+        return any(d.check(v) for v in _american(low))
     return False
+
+
+_UK_US = [(r"our(s|ed|ing|able|ite|ites)?$", r"or\1"), (r"our(?=[a-z])", "or"), (r"is(e|es|ed|ing|ation|ations|er|ers)$", r"iz\1"),
+          (r"yse(s|d)?$", r"yze\1"), (r"tre(s)?$", r"ter\1"), (r"ogue(s)?$", r"og\1"), (r"ll(ed|ing|er|ers)$", r"l\1"),
+          (r"ence$", "ense"), (r"ae", "e"), (r"oe", "e"), (r"mme(s)?$", r"m\1")]
+
+
+def _american(word: str):
+    for pat, rep in _UK_US:
+        v = re.sub(pat, rep, word)
+        if v != word:
+            yield v
 
 
 @lru_cache(maxsize=8192)
@@ -230,7 +244,9 @@ def best_suggestion(word: str, lang: str) -> str | None:
 
 
 _ELISION = re.compile(r"^(?:[ldjnscmt]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’](?=\w)", re.I)
-_NAME_TITLES = re.compile(r"(?:السيد|السيدة|الدكتور|الدكتورة|السفير|السفيرة|M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+$")
+_NAME_TITLES = re.compile(r"(?:السيد|السيدة|الدكتور|الدكتورة|السفير|السفيرة|الأستاذ|الأستاذة|M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)"
+                          r"\s+(?:[^\s.,،:]+\s+){0,2}$")
+_CONTACT_LINE = re.compile(r"^\s*(?:Contact|جهة الاتصال|الاسم|Name|Nom)\s*:", re.I)
 _SKIP_KINDS = {BlockKind.SIGNATURE}
 
 
@@ -254,6 +270,11 @@ def _words(ctx, lang: str):
                 yield i, s, e, m.group(), sentence_start
 
 
+def _in_contact_line(text: str, pos: int) -> bool:
+    start = text.rfind("\n", 0, pos) + 1
+    return _CONTACT_LINE.match(text, start) is not None
+
+
 def _spell(ctx, lang: str):
     if dictionary(lang) is None:
         return
@@ -262,7 +283,7 @@ def _spell(ctx, lang: str):
             w = strip_marks(word)
             if ar_ok(w):
                 continue
-            if _NAME_TITLES.search(ctx.texts[i][max(0, s - 12):s]):
+            if _NAME_TITLES.search(ctx.texts[i][max(0, s - 40):s]) or _in_contact_line(ctx.texts[i], s):
                 continue
             sug = best_suggestion(w, "ar")
             yield Hit(i, s, e, sug, {"word": word, "suggestion": sug or "—"}), sug is not None
@@ -279,7 +300,7 @@ def _spell(ctx, lang: str):
                 continue
             if core[:1].isupper() and not sentence_start:
                 continue  # a proper noun the dictionary does not know
-            if _NAME_TITLES.search(ctx.texts[i][max(0, s - 6):s]):
+            if _NAME_TITLES.search(ctx.texts[i][max(0, s - 40):s]) or _in_contact_line(ctx.texts[i], s):
                 continue
             sug = best_suggestion(core, lang)
             yield Hit(i, s, s + len(word), sug, {"word": word, "suggestion": sug or "—"}), sug is not None
