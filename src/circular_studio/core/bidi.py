@@ -93,8 +93,15 @@ def ltr_token_spans(text: str) -> list[tuple[int, int]]:
     """
     if not text:
         return []
-    order = _visual_order(text, rtl=True)
-    position = {idx: col for col, idx in enumerate(order)}
+    # The visual order (python-bidi, the costly part) is computed only once a candidate needs
+    # it: most paragraphs have none, and exporting a letter calls this for every paragraph.
+    position: dict[int, int] = {}
+
+    def reordered(start: int, end: int) -> bool:
+        if not position:
+            position.update((idx, col) for col, idx in enumerate(_visual_order(text, rtl=True)))
+        return _reordered(position, start, end)
+
     spans: list[tuple[int, int]] = []
     taken = [False] * len(text)
     for m in _PHONE.finditer(text):
@@ -103,7 +110,7 @@ def ltr_token_spans(text: str) -> list[tuple[int, int]]:
         if not (m.group().lstrip().startswith(("+", "(")) or " " in m.group() or "\u00a0" in m.group()
                 or len(groups) >= 3):
             continue  # "7-8", "2019-2020": a range, read right to left in Arabic
-        if _reordered(position, start, end):
+        if reordered(start, end):
             spans.append((start, end))
             taken[start:end] = [True] * (end - start)
     for m in _TOKEN.finditer(text):
@@ -113,7 +120,7 @@ def ltr_token_spans(text: str) -> list[tuple[int, int]]:
         token = text[start:end]
         if not (re.search(r"[A-Za-z\u00c0-\u024f]", token) or "+" in token):
             continue  # plain numbers, "50%", "70/125" display as Arabic readers expect
-        if _reordered(position, start, end):
+        if reordered(start, end):
             spans.append((start, end))
     return sorted(spans)
 

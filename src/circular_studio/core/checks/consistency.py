@@ -137,7 +137,7 @@ def _place_key(name: str) -> str | None:
 _CIT_LATIN = re.compile(r"(?<![\w])(?P<word>R[ée]solution|RÉSOLUTION|RESOLUTION|R[ée]s\.)\s*(?P<num>\d{1,3}(?:\s*\([^)]*\))?)?"
                         r"(?P<num2>\d{1,3})?\s*\((?P<inside>[^()]{2,60})\)")
 _CIT_LATIN = re.compile(r"(?<![\w])(?P<word>R[ée]solution|RÉSOLUTION|RESOLUTION)\s+(?P<num>\d{1,3})\s*\((?P<inside>[^()]{2,60})\)")
-_CIT_AR = re.compile(r"(?P<word>(?:و|ب|ل|ف)?(?:ال)?قرار)\s+(?P<num>\d{1,3})\s*\((?P<inside>[^()]{2,60})\)")
+_CIT_AR = re.compile(r"(?<![\u0621-\u064a])(?P<word>(?:و|ب|ف)?(?:لل|ل|ال)?قرار)\s+(?P<num>\d{1,3})\s*\((?P<inside>[^()]{2,60})\)")
 _INSIDE_LATIN = re.compile(r"^(?P<rev>R[ée]v\.?\s*|Rev\.?\s*|Révisée\s+|Revised\s+)?(?P<place>[^\W\d_][^\d,]*?)\s*[,،]?\s*(?P<year>\d{4})$")
 _INSIDE_AR = re.compile(r"^(?P<rev>(?:المراجَع|المراجع|المراجعة|مراجَع|مراجع|مراجعة)\s+(?:في\s+)?)?(?P<place>[^\d،,]+?)\s*(?P<comma>[،,])?\s*(?P<year>\d{4})$")
 

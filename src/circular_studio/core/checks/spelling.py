@@ -270,6 +270,9 @@ def _words(ctx, lang: str):
                 yield i, s, e, m.group(), sentence_start
 
 
+_PERSIAN_TO_ARABIC = str.maketrans({"\u06a9": "ك", "\u06cc": "ي", "\u06c0": "ة", "\u06d5": "ه"})
+
+
 def _in_contact_line(text: str, pos: int) -> bool:
     start = text.rfind("\n", 0, pos) + 1
     return _CONTACT_LINE.match(text, start) is not None
@@ -280,7 +283,7 @@ def _spell(ctx, lang: str):
         return
     for i, s, e, word, sentence_start in _words(ctx, lang):
         if lang == "ar":
-            w = strip_marks(word)
+            w = strip_marks(word).translate(_PERSIAN_TO_ARABIC)  # AR005 reports Persian letters
             if ar_ok(w):
                 continue
             if _NAME_TITLES.search(ctx.texts[i][max(0, s - 40):s]) or _in_contact_line(ctx.texts[i], s):
@@ -299,7 +302,14 @@ def _spell(ctx, lang: str):
             if latin_ok(core, lang):
                 continue
             if core[:1].isupper() and not sentence_start:
-                continue  # a proper noun the dictionary does not know
+                # a proper noun the dictionary does not know, unless one letter away from a
+                # capitalised common word (Conférance for Conférence)
+                sug = best_suggestion(core, lang)
+                if not (sug and _distance(sug, core) == 1 and sug[:1].isupper()
+                        and dictionary(lang).check(sug.lower())):
+                    continue
+                yield Hit(i, s, s + len(word), sug, {"word": word, "suggestion": sug}), True
+                continue
             if _NAME_TITLES.search(ctx.texts[i][max(0, s - 40):s]) or _in_contact_line(ctx.texts[i], s):
                 continue
             sug = best_suggestion(core, lang)

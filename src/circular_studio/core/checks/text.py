@@ -12,7 +12,7 @@ ARABIC_WORD = re.compile(f"[{ARABIC_LETTER}{ARABIC_MARKS}]+")
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0153\u0152](?:[A-Za-z\u00c0-\u024f\u0153\u0152]|['’\-](?=[A-Za-z\u00c0-\u024f]))*")
 MARKS_RE = re.compile(f"[{ARABIC_MARKS}]")
 
-URL_RE = re.compile(r"(?:(?:https?|ftp)://|www\.)[^\s<>()\[\]{}\"'،]+", re.I)
+URL_RE = re.compile(r"(?:[a-z]{2,8}:/{1,3}|www\.)[^\s<>()\[\]{}\"'،]+", re.I)
 EMAIL_RE = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*", re.ASCII)
 # things that are never prose: URLs, e-mails, references like CL-19/59, placeholders in braces
 _MASK_RE = re.compile(URL_RE.pattern + "|" + EMAIL_RE.pattern + r"|\{\{.*?\}\}", re.I)
