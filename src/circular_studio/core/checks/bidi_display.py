@@ -23,11 +23,17 @@ def _spans(line: str) -> tuple:
                "5614 730 22 41+). Computed with python-bidi, not guessed.",
           why="The printed number is wrong: readers dial the groups backwards.",
           fix="Put LRM (U+200E) before and after the token; verified to display right in Word, "
-              "LibreOffice and Qt.",
+              "LibreOffice and Qt. Letters drafted in Circular Studio get this protection "
+              "automatically on export and in the preview, so the check looks only at letters "
+              "drafted elsewhere.",
           examples=[Example("ar", "الهاتف: +41 22 730 5614", "الهاتف: \u200e+41 22 730 5614\u200e"),
                     Example("ar", "يرجى الاتصال بالرقم +41 22 730 6240 للاستفسار.",
                             "يرجى الاتصال بالرقم \u200e+41 22 730 6240\u200e للاستفسار.")])
 def ltr_reversed(ctx):
+    # A letter rendered from a draft is protected on output (the DOCX writer and the preview both
+    # call bidi.protect), so only text that will be printed as it stands can display reversed.
+    if ctx.draft is not None:
+        return
     for i, block in enumerate(ctx.doc.blocks):
         text = ctx.texts[i]
         rtl = block.direction == "rtl" or ctx.langs[i] == "ar"

@@ -8,6 +8,9 @@ from .registry import Example, Hit, register
 
 FAMILY = "policy"
 _INVITE = re.compile(r"invit|دعوة|يدعو|أدعو|ندعو|convocation", re.I)
+# "Invitation to submit contributions / to express interest" are calls, not invitations to attend.
+_CALL = re.compile(r"دعوة إلى (?:تقديم|إبداء)|contributions|expressions? (?:of|d') ?int[ée]r[eê]t|"
+                   r"manifestation d'intérêt|call for", re.I)
 _WOMEN = re.compile(r"femmes|women|النساء|المرأة|نساء|égalité (?:hommes-femmes|des genres|entre les sexes)|gender|الجنسين", re.I)
 _YOUTH = re.compile(r"jeunes|jeunesse|young|youth|الشباب|شباب", re.I)
 
@@ -30,10 +33,12 @@ _YOUTH = re.compile(r"jeunes|jeunesse|young|youth|الشباب|شباب", re.I)
                             "الموضوع: دعوة إلى المشاركة\n\nحضرات السادة والسيدات،\n\nيسعدني أن أدعوكم. "
                             "وأشجعكم على إشراك النساء والشباب في وفدكم.")])
 def women_youth(ctx):
-    is_invitation = (ctx.letter_type or "").startswith("invitation")
     subj = ctx.doc.blocks_of(BlockKind.SUBJECT)
-    if not is_invitation and subj and _INVITE.search(subj[0][1].text):
-        is_invitation = True
+    if ctx.letter_type:  # a draft (or a reader) that knows the type: no guessing
+        is_invitation = ctx.letter_type.startswith("invitation")
+    else:
+        subject = subj[0][1].text if subj else ""
+        is_invitation = bool(_INVITE.search(subject)) and not _CALL.search(subject)
     if not is_invitation:
         return
     body = "\n".join(ctx.texts)
