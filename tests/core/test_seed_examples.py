@@ -38,7 +38,7 @@ def docx_text(data: bytes) -> str:
 @pytest.mark.parametrize("number", sorted(SEEDS))
 def test_example_docx_matches_its_seed_letter(number):
     d = draft_io.load(example_path(number))
-    (language,) = d.languages
+    language = "fr" if number == "000" else "ar"  # the seed's own language (001 also has en, fr)
     produced = normalise(docx_text(docx_bytes(build_document(d, language))))
     seed = normalise((ROOT / "tests" / "fixtures" / "seeds" / f"{SEEDS[number]}.txt").read_text(encoding="utf-8"))
     ratio = difflib.SequenceMatcher(None, produced, seed, autojunk=False).ratio()
