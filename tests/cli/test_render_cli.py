@@ -25,7 +25,7 @@ def test_help_explains_every_command():
 
 def test_render_one_draft_to_a_file(tmp_path, capsys):
     target = tmp_path / "letter.docx"
-    assert main(["render", str(example_path("001")), "-o", str(target)]) == 0
+    assert main(["render", str(example_path("001")), "-l", "ar", "-o", str(target)]) == 0
     document = docx.Document(target)
     assert any("CL-19/59" in p.text for p in document.paragraphs) or "CL-19/59" in "".join(
         c.text for t in document.tables for row in t.rows for c in row.cells)
@@ -36,7 +36,14 @@ def test_render_several_drafts_into_a_folder(tmp_path):
     out = tmp_path / "out"
     code = main(["render", str(example_path("000")), str(example_path("001")), "-o", str(out)])
     assert code == 0
-    assert sorted(p.name for p in out.iterdir()) == ["seed-000.fr.docx", "seed-001.ar.docx"]
+    assert sorted(p.name for p in out.iterdir()) == ["seed-000.fr.docx", "seed-001.ar.docx",
+                                                     "seed-001.en.docx", "seed-001.fr.docx"]
+
+
+def test_several_letters_to_one_file_is_refused(tmp_path):
+    code = main(["render", str(example_path("001")), "-o", str(tmp_path / "one.docx")])
+    assert code != 0
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_render_markdown(tmp_path):

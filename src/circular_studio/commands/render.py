@@ -46,6 +46,10 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     fmt = args.format or (out.suffix.lstrip(".").lower() if out.suffix.lstrip(".").lower() in FORMATS else "docx")
     single = len(jobs) == 1 and (out.suffix or not out.is_dir())
+    if len(jobs) > 1 and out.suffix.lstrip(".").lower() in FORMATS and not out.is_dir():
+        raise ExportError(f"{out}: {len(jobs)} letters to write ("
+                          + ", ".join(f"{Path(d.path).name} [{lang}]" for d, lang in jobs)
+                          + "): give a folder as OUT, or choose one language with -l")
     if single and not out.suffix:
         out = out.with_suffix("." + fmt)
     targets = []

@@ -17,7 +17,9 @@ visually reordered text must never be written into a document.
 """
 from __future__ import annotations
 
+import functools
 import re
+from unicodedata import bidirectional
 
 from bidi import algorithm as _uba
 
@@ -33,6 +35,8 @@ _PHONE = re.compile(r"(?<![\w+])(?:\+\s?)?(?:\(\d{1,5}\)\s?)?\d+"
                     r"(?:(?:[ \u00a0-]|[ \u00a0]?\(\d{1,5}\)[ \u00a0]?)\d+)+(?!\w)")
 # Any other candidate: a run of characters that are neither whitespace nor Arabic.
 _TOKEN = re.compile(r"[^\s\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+")
+# Explicit directional formatting characters (embeddings, overrides, isolates).
+_EXPLICIT = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # Sentence punctuation and brackets around a token display fine (brackets are mirrored).
 _EDGE = "()[]{}«»\"'“”‘’.,;:!?،؛؟"
 
@@ -51,8 +55,24 @@ def arabic_letter_count(text: str) -> int:
     return sum(1 for c in text if c.isalpha() and is_arabic_char(c))
 
 
+# python-bidi's pure-Python algorithm predates the isolates (Unicode 6.3) and asserts on them.
+# Read each isolate as its closest older control (LRI→LRE, RLI/FSI→RLE, PDI→PDF): same length,
+# so indices stay valid, and the display it computes is close enough to decide on protection.
+_ISOLATES_AS_EMBEDDINGS = str.maketrans({"\u2066": "\u202a", "\u2067": "\u202b",
+                                         "\u2068": "\u202b", "\u2069": "\u202c"})
+
+
 def _visual_order(text: str, rtl: bool = True) -> list[int]:
-    """Logical indices of ``text`` in left-to-right display order (one line, UBA L1-L2)."""
+    """Logical indices of ``text`` in left-to-right display order (one line, UBA L1-L2).
+    Text the algorithm cannot resolve (unbalanced controls…) is taken as displayed in order:
+    the Arabic checks report those controls themselves."""
+    try:
+        return _uba_order(text.translate(_ISOLATES_AS_EMBEDDINGS), rtl)
+    except (AssertionError, IndexError, KeyError, ValueError):
+        return list(range(len(text)))
+
+
+def _uba_order(text: str, rtl: bool) -> list[int]:
     storage = _uba.get_empty_storage()
     storage["base_level"] = 1 if rtl else 0
     storage["base_dir"] = "R" if rtl else "L"
@@ -102,6 +122,7 @@ def ltr_token_spans(text: str) -> list[tuple[int, int]]:
             position.update((idx, col) for col, idx in enumerate(_visual_order(text, rtl=True)))
         return _reordered(position, start, end)
 
+    plain = not _EXPLICIT.search(text)  # no embedding, override or isolate characters
     spans: list[tuple[int, int]] = []
     taken = [False] * len(text)
     for m in _PHONE.finditer(text):
@@ -120,9 +141,19 @@ def ltr_token_spans(text: str) -> list[tuple[int, int]]:
         token = text[start:end]
         if not (re.search(r"[A-Za-z\u00c0-\u024f]", token) or "+" in token):
             continue  # plain numbers, "50%", "70/125" display as Arabic readers expect
+        if plain and _all_strong_ltr(token):
+            continue  # "WSIS", "Gitanjali": always shown in order, no need to run the UBA
         if reordered(start, end):
             spans.append((start, end))
     return sorted(spans)
+
+
+def _all_strong_ltr(token: str) -> bool:
+    """True if every character is of bidi type L. Without explicit embeddings or overrides in
+    the paragraph such a token always displays in order: the UBA's weak and neutral rules
+    never retype an L, all its characters resolve to level 2 in a right-to-left paragraph, and
+    levels there are only 1 or 2, so the token is reversed twice, as one block."""
+    return all(bidirectional(c) == "L" for c in token)
 
 
 def protect(text: str) -> str:
@@ -155,13 +186,19 @@ def display(text: str, rtl: bool = True, shape: bool = False) -> str:
     return get_display(text, base_dir="R" if rtl else "L")
 
 
+@functools.lru_cache(maxsize=4096)
 def _char_class(ch: str) -> str:
-    """'A' Arabic, 'L' left-to-right (Latin, digits, LRM), 'N' neutral (spaces, punctuation)."""
+    """'A' Arabic, 'L' left-to-right (Latin, digits, LRM), 'N' neutral (spaces, punctuation).
+    Cached: a letter classifies thousands of characters drawn from a small alphabet."""
     if is_arabic_char(ch) or ch == RLM:
         return "A"
     if ch == LRM or ch.isalnum():
         return "L"
     return "N"
+
+
+_NEUTRALS = re.compile("N+")
+_SAME_CLASS = re.compile("A+|L+")
 
 
 def script_runs(text: str, rtl_default: bool = False) -> list[tuple[int, int, bool]]:
@@ -174,32 +211,20 @@ def script_runs(text: str, rtl_default: bool = False) -> list[tuple[int, int, bo
     """
     if not text:
         return []
-    classes = [_char_class(c) for c in text]
-    n = len(text)
-    resolved = list(classes)
-    i = 0
-    while i < n:
-        if classes[i] != "N":
-            i += 1
-            continue
-        j = i
-        while j < n and classes[j] == "N":
-            j += 1
+    classes = "".join(map(_char_class, text))  # one letter per character, scanned with re
+    n = len(classes)
+
+    def resolve(m: re.Match) -> str:
+        i, j = m.span()
         before = classes[i - 1] if i > 0 else None
         after = classes[j] if j < n else None
         if "A" in (before, after) or (None in (before, after) and rtl_default):
-            cls = "A"  # an Arabic neighbour, or the edge of a right-to-left paragraph
-        else:
-            cls = "L"
-        resolved[i:j] = [cls] * (j - i)
-        i = j
-    runs: list[tuple[int, int, bool]] = []
-    start = 0
-    for k in range(1, n + 1):
-        if k == n or resolved[k] != resolved[start]:
-            runs.append((start, k, resolved[start] == "A"))
-            start = k
-    return runs
+            return "A" * (j - i)  # an Arabic neighbour, or the edge of a right-to-left paragraph
+        return "L" * (j - i)
+
+    resolved = _NEUTRALS.sub(resolve, classes)
+    return [(m.start(), m.end(), resolved[m.start()] == "A")
+            for m in _SAME_CLASS.finditer(resolved)]
 
 
 _FR = {"le", "la", "les", "des", "du", "de", "et", "à", "en", "une", "un", "pour", "que", "qui",

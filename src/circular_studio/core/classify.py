@@ -16,8 +16,14 @@ _DATE_CORE = (r"(?:(?:[^\W\d_]+\s*[,،]?\s*)?(?:le\s+|the\s+)?[0-9٠-٩]{1,2}(?:
               r"[^\W\d_]+(?:\s+[^\W\d_]+)?\s*,?\s*[0-9٠-٩]{4}"
               r"|[^\W\d_]+\s+[0-9٠-٩]{1,2},?\s+[0-9٠-٩]{4})")
 DATE_LINE = re.compile(rf"^\s*(?:{_PLACE}\s*[,،]?\s*(?:le\s+)?)?{_DATE_CORE}\s*\.?\s*$", re.I)
+# a reference of a known series, however badly written (the checks judge the format)
+REF_TOKEN = (r"(?:CL|DM)\s?[-–/]?\s?\d{1,4}\s?[/-]\s?\d{1,5}|BDT\s?/\s?DIR\s?/\s?\d+|"
+             r"TSB[\s-]+Circ(?:ular)?\.?\s*(?:No\.?\s*)?\d+|Circulaire\s+(?:de\s+la\s+)?TSB\s*\d+|CACE\s?[-/–]?\s?\d+")
 REFERENCE = re.compile(r"^\s*(?:Référence|Reference|Réf\.?|Ref\.?|Our ref\.?|N/Réf\.?|المرجع|الإشارة|رقم الإشارة)\s*[:：]"
-                       r"|^\s*(?:Lettre circulaire|Circular letter|Circular|Circulaire|الرسالة المعممة|رسالة معممة)\s+\S*\d", re.I)
+                       r"|^\s*(?:Lettre circulaire|Circular letter|Circular|Circulaire|Administrative circular|"
+                       r"Circulaire administrative|الرسالة المعممة|رسالة معممة|النشرة الإدارية)\s+\S*\d"
+                       rf"|^\s*(?:{REF_TOKEN})", re.I)
+REF_ANYWHERE = re.compile(rf"(?<![\w/])(?:{REF_TOKEN})(?![\w/])", re.I)
 CONTACT = re.compile(r"^\s*(?:Contact|Courriel|E-?mail|Téléphone|Telephone|Tél\.?|Tel\.?|Fax|Télécopie|"
                      r"جهة الاتصال|البريد الإلكتروني|الهاتف|الفاكس)\s*[:：]", re.I)
 SUBJECT = re.compile(r"^\s*(?:Objet|Subject|Re|Sujet|الموضوع)\s*[:：]", re.I)
@@ -99,6 +105,15 @@ def classify(doc: Document) -> Document:
             if free[i] and kinds[i] == BlockKind.PARAGRAPH and CLOSING.match(_first_line(texts[i])):
                 set_kind(i, BlockKind.CLOSING)
                 closing = i
+                break
+    # a short block above the subject and the salutation holding a reference of a known series
+    # ("Administrative Circular CACE/1012", "Our ref. CL-24/12 - SG/BDT")
+    if not has(BlockKind.REFERENCE):
+        stop = min([k for k in range(n) if kinds[k] in (BlockKind.SUBJECT, BlockKind.SALUTATION)] or [min(n, 12)])
+        for i in range(stop):
+            if free[i] and kinds[i] in (BlockKind.PARAGRAPH, BlockKind.ADDRESSEES) and len(texts[i]) < 120 \
+                    and REF_ANYWHERE.search(texts[i]):
+                kinds[i] = BlockKind.REFERENCE
                 break
     # list items and plain lines right after addressees belong to them
     for i in range(1, n):

@@ -80,10 +80,11 @@ def _span_html(span: Span, text: str) -> str:
     return out
 
 
-def spans_html(block: Block, highlight: tuple[int, int] | None = None) -> str:
-    """The block's runs as inline HTML, bidi-protected when RTL, with an optional highlight of
+def spans_html(block: Block, highlight: tuple[int, int] | None = None, protect: bool = True) -> str:
+    """The block's runs as inline HTML, bidi-protected when RTL (unless ``protect`` is False:
+    a letter read from a file is shown exactly as read), with an optional highlight of
     characters ``[start, end)`` of ``block.text``."""
-    rtl = block.direction == "rtl"
+    rtl = block.direction == "rtl" and protect
     parts: list[str] = []
     pos = 0
     for span in block.spans:
@@ -143,15 +144,18 @@ def _list_marker(block: Block) -> str:
     return "•\u00a0" if block.level == 0 else "–\u00a0"
 
 
-def block_html(block: Block, index: int, doc_dir: str, highlight: Highlight | None = None) -> str:
+def block_html(block: Block, index: int, doc_dir: str, highlight: Highlight | None = None,
+               protect: bool = True) -> str:
     align, css = _block_style(block, doc_dir)
     span = (highlight.start, highlight.end) if highlight and highlight.block == index else None
-    body = spans_html(block, span)
+    body = spans_html(block, span, protect)
     if block.is_list_item:
         marker = _list_marker(block)
         body = _escape(marker) + body
     if not block.text.strip():
         body = body or "&nbsp;"
+    if not protect:  # shown exactly as read: tabs and runs of spaces kept
+        css += ";white-space:pre-wrap"
     return (f'<p dir="{block.direction}" align="{align}" style="{css}" '
             f'id="b{index}">{body}</p>')
 
@@ -173,6 +177,42 @@ def _letterhead(doc: Document) -> str:
             f'<hr style="color:{ITU_BLUE};"/>')
 
 
+def _body_html(doc: Document, highlight: Highlight | None, letterhead: bool, protect: bool) -> str:
+    doc_dir = doc.direction
+    body: list[str] = []
+    if letterhead:
+        body.append(_letterhead(doc))
+    for i, block in enumerate(doc.blocks):
+        if block.kind == BlockKind.LETTERHEAD:
+            b = Block(block.kind, [Span(s.text, True, s.italic, s.link) for s in block.spans],
+                      block.direction, block.field)
+            align = "right" if block.direction == "rtl" else "left"
+            fonts = ARABIC_FONTS if block.direction == "rtl" else LATIN_FONTS
+            span = (highlight.start, highlight.end) if highlight and highlight.block == i else None
+            pre = "" if protect else "white-space:pre-wrap;"
+            body.append(f'<p dir="{block.direction}" align="{align}" id="b{i}" '
+                        f'style="font-family:{fonts};color:{ITU_BLUE};margin-bottom:18px;{pre}">'
+                        f'{spans_html(b, span, protect)}</p>')
+        else:
+            body.append(block_html(block, i, doc_dir, highlight, protect))
+    return "\n".join(body)
+
+
+def paged_html(doc: Document, highlight: Highlight | None = None, *, letterhead: bool = True,
+               protect: bool = True) -> str:
+    """The letter's flow for a paginated ``QTextDocument`` (the widget gives the document an A4
+    page size and margins and draws the sheets): no table, no desk colour.
+
+    ``letterhead`` puts the organisation band at the top of the first page (a letter made here);
+    ``protect`` False shows a letter read from a file exactly as read (no bidi marks added), so
+    the preview does not hide what the checks report. ``highlight`` as in ``document_html``.
+    """
+    inner = _body_html(doc, highlight, letterhead, protect)
+    title = html.escape(doc.title or doc.subject or "")
+    return (f'<html dir="{doc.direction}"><head><meta charset="utf-8"/><title>{title}</title></head>'
+            f'<body style="color:#000000;">{inner}</body></html>')
+
+
 def document_html(doc: Document, highlight: Highlight | None = None, page: bool = True,
                   page_width: int = PAGE_WIDTH_PX) -> str:
     """The letter as an HTML page for ``QTextDocument.setHtml``.
@@ -182,23 +222,7 @@ def document_html(doc: Document, highlight: Highlight | None = None, page: bool 
     an anchor named ``HIGHLIGHT_ANCHOR`` before it for ``QTextBrowser.scrollToAnchor``.
     """
     doc_dir = doc.direction
-    blocks = doc.blocks
-    body: list[str] = []
-    if page:
-        body.append(_letterhead(doc))
-    for i, block in enumerate(blocks):
-        if block.kind == BlockKind.LETTERHEAD:
-            b = Block(block.kind, [Span(s.text, True, s.italic, s.link) for s in block.spans],
-                      block.direction, block.field)
-            align = "right" if block.direction == "rtl" else "left"
-            fonts = ARABIC_FONTS if block.direction == "rtl" else LATIN_FONTS
-            span = (highlight.start, highlight.end) if highlight and highlight.block == i else None
-            body.append(f'<p dir="{block.direction}" align="{align}" id="b{i}" '
-                        f'style="font-family:{fonts};color:{ITU_BLUE};margin-bottom:18px;">'
-                        f'{spans_html(b, span)}</p>')
-        else:
-            body.append(block_html(block, i, doc_dir, highlight))
-    inner = "\n".join(body)
+    inner = _body_html(doc, highlight, page, True)
     title = html.escape(doc.title or doc.subject or "")
     if not page:
         return (f'<html dir="{doc_dir}"><head><meta charset="utf-8"/><title>{title}</title></head>'

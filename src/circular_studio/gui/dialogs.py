@@ -143,3 +143,32 @@ class MessageBar(QFrame):
 
     def message(self) -> str:
         return self.text.text() if self.isVisible() or self.text.text() else ""
+
+
+class FixesDialog(QDialog):
+    """Choose the fixes to apply in a corrected copy of a letter (all ticked at first)."""
+
+    def __init__(self, findings, parent=None):
+        super().__init__(parent)
+        self.setObjectName("fixes-dialog")
+        self.setWindowTitle(tr("corrected.title"))
+        self.findings = list(findings)
+        lay = QVBoxLayout(self)
+        label = QLabel(tr("corrected.choose"), self)
+        label.setWordWrap(True)
+        lay.addWidget(label)
+        self.boxes: list[QCheckBox] = []
+        for f in self.findings:
+            box = QCheckBox(f"{f.code}: “{f.excerpt}” → “{f.fix}”", self)
+            box.setToolTip(f.message)
+            box.setChecked(True)
+            lay.addWidget(box)
+            self.boxes.append(box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def chosen(self):
+        return [f for f, box in zip(self.findings, self.boxes) if box.isChecked()]

@@ -1,12 +1,15 @@
 """The findings panel: the checks' findings grouped by severity, with the standard icons.
 
 Clicking a finding emits ``findingActivated`` (the window focuses the field and highlights the
-text in the preview); a fixable finding has a one-click "Fix" button emitting ``fixRequested``.
+text in the preview); a fixable finding has a one-click "Fix" button emitting ``fixRequested``
+(not in ``read_only`` mode, for letters checked from a file). The context menu offers "Disable
+this check for this letter" (``disableRequested``) and "Copy finding" (to the clipboard).
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QLabel, QPushButton, QStyle, QTreeWidget, QTreeWidgetItem,
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QLabel, QMenu, QPushButton, QStyle, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
 from .i18n import language_name, tr
@@ -21,6 +24,7 @@ ROLE = Qt.ItemDataRole.UserRole + 1
 class FindingsPanel(QWidget):
     findingActivated = Signal(object)
     fixRequested = Signal(object)
+    disableRequested = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -40,6 +44,9 @@ class FindingsPanel(QWidget):
         lay.addWidget(self.tree, 1)
         self.tree.itemClicked.connect(self._on_item)
         self.tree.itemActivated.connect(self._on_item)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._show_menu)
+        self.read_only = False
         self.findings: list[UiFinding] = []
         self.items: dict[tuple, QTreeWidgetItem] = {}
         self.retranslate()
@@ -76,7 +83,7 @@ class FindingsPanel(QWidget):
                 item.setData(0, ROLE, f)
                 item.setToolTip(0, f"{f.code} · {f.message}")
                 self.items[f.key] = item
-                if f.fix is not None:
+                if f.fix is not None and not self.read_only:
                     button = QPushButton(tr("findings.fix"), self.tree)
                     button.setObjectName(f"fix:{f.code}:{f.language}:{f.paragraph}:{f.start}")
                     button.setToolTip(tr("findings.fix_tip", fix=f.fix))
@@ -94,6 +101,52 @@ class FindingsPanel(QWidget):
                                     warnings=counts.get("warning", 0)))
         if current is not None and current.key in self.items:
             self.tree.setCurrentItem(self.items[current.key])
+
+    def set_read_only(self, on: bool) -> None:
+        """No Fix buttons (a letter checked from a file is not edited in place)."""
+        if on != self.read_only:
+            self.read_only = on
+            self.set_findings(self.findings, force=True)
+
+    # ------------------------------------------------------------------ context menu
+    def context_menu(self, finding: UiFinding) -> QMenu:
+        menu = QMenu(self)
+        disable = menu.addAction(tr("findings.disable"))
+        disable.setObjectName("findings.disable")
+        disable.triggered.connect(lambda _c=False, f=finding: self.disableRequested.emit(f))
+        copy = menu.addAction(tr("findings.copy"))
+        copy.setObjectName("findings.copy")
+        copy.triggered.connect(lambda _c=False, f=finding: self.copy_finding(f))
+        return menu
+
+    def _show_menu(self, pos) -> None:
+        item = self.tree.itemAt(pos)
+        f = item.data(0, ROLE) if item is not None else None
+        if f is None:
+            return
+        self.tree.setCurrentItem(item)
+        menu = self.context_menu(f)
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    @staticmethod
+    def finding_text(f: UiFinding) -> str:
+        """One finding as plain text, for a message or a ticket."""
+        where = f"[{f.language}] {tr('findings.paragraph', n=f.paragraph + 1)}"
+        text = f"{f.code} ({f.severity}) {where}: {f.message}"
+        if f.excerpt:
+            text += f" — “{f.excerpt}”"
+        if f.fix is not None:
+            text += f" → “{f.fix}”"
+        return text
+
+    def copy_finding(self, f: UiFinding | None = None) -> str:
+        f = f or self.current_finding()
+        if f is None:
+            return ""
+        text = self.finding_text(f)
+        QGuiApplication.clipboard().setText(text)
+        return text
 
     def current_finding(self) -> UiFinding | None:
         item = self.tree.currentItem()

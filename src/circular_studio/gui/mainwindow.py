@@ -2,6 +2,10 @@
 
 One draft per window. Edits go through the DraftModel's QUndoStack; the preview is rebuilt
 150 ms after the last edit (``previewUpdated`` is emitted then), the checks shortly after.
+
+A letter drafted elsewhere (.docx, .md, .txt: File ▸ Check a Letter…, a drop on the window, or
+``circular-studio letter.docx``) opens in the *check view* instead: read-only, its text on pages
+exactly as read, its findings below; Check Again re-reads the file from disk.
 """
 from __future__ import annotations
 
@@ -12,7 +16,8 @@ import shiboken6
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QThreadPool, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import (QAction, QActionGroup, QCloseEvent, QDesktopServices, QDragEnterEvent,
+                           QDropEvent, QKeySequence)
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QListWidget,
                                QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter,
                                QStackedWidget, QStyle, QToolBar, QVBoxLayout, QWidget)
@@ -31,7 +36,7 @@ from .dialogs import MessageBar, NewDialog
 from .findings import FindingsPanel
 from .form import FormWidget
 from .i18n import language_name, plain, tr
-from .model import DraftModel
+from .model import DISABLED_CHECKS, DraftModel
 from .preview import PreviewPane
 from .settings import Settings
 from .worker import ExportJob
@@ -40,6 +45,10 @@ PREVIEW_DELAY_MS = 150
 CHECK_DELAY_MS = 250
 SP = QStyle.StandardPixmap
 MENUS = ("file", "edit", "view", "letter", "settings", "help")
+#: files opened in the check view (read-only) rather than as drafts
+LETTER_SUFFIXES = (".docx", ".md", ".markdown", ".txt")
+#: letters a corrected copy can be written for (plain text the fixes can be placed in)
+CORRECTABLE_SUFFIXES = (".md", ".markdown", ".txt")
 
 
 class MainWindow(QMainWindow):
@@ -63,6 +72,11 @@ class MainWindow(QMainWindow):
         self.preview_ms = 0.0
         self._export_job: ExportJob | None = None
         self._closing = False
+        # the check view: a letter read from a file (None while editing a draft)
+        self.check_path: str | None = None
+        self.check_doc: Document | None = None
+        self.check_ignored: list[str] = []
+        self.setAcceptDrops(True)
 
         self.registry = ActionRegistry(self)
         self.actions = self.registry.actions
@@ -88,6 +102,19 @@ class MainWindow(QMainWindow):
         self.editor.setStretchFactor(0, 2)
         self.editor.setStretchFactor(1, 3)
         self.stack.addWidget(self.editor)
+        self.check_page = QWidget(self)
+        self.check_page.setObjectName("check-page")
+        check_lay = QVBoxLayout(self.check_page)
+        check_lay.setContentsMargins(0, 0, 0, 0)
+        self.check_banner = QLabel(self.check_page)
+        self.check_banner.setObjectName("check-banner")
+        self.check_banner.setWordWrap(True)
+        self.check_banner.setContentsMargins(6, 4, 6, 4)
+        self.check_preview = PreviewPane("check-preview", self.check_page)
+        self.check_preview.combo.setEnabled(False)
+        check_lay.addWidget(self.check_banner)
+        check_lay.addWidget(self.check_preview, 1)
+        self.stack.addWidget(self.check_page)
         central = QWidget(self)
         lay = QVBoxLayout(central)
         lay.setContentsMargins(4, 4, 4, 0)
@@ -104,6 +131,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
         self.findings_panel.findingActivated.connect(self.go_to_finding)
         self.findings_panel.fixRequested.connect(self.apply_fix)
+        self.findings_panel.disableRequested.connect(self.disable_check)
         self.findings_dock.visibilityChanged.connect(
             lambda visible: self.actions["view.findings"].setChecked(visible) if not self._closing else None)
 
@@ -144,9 +172,13 @@ class MainWindow(QMainWindow):
         specs = [
             ActionSpec("file.new", "action.new", self.new_letter, SK.New, "file", SP.SP_FileIcon),
             ActionSpec("file.open", "action.open", self.open_dialog, SK.Open, "file", SP.SP_DialogOpenButton),
+            ActionSpec("file.check_letter", "action.check_letter", self.check_letter_dialog, "Ctrl+Shift+K",
+                       "file", SP.SP_FileDialogContentsView),
             ActionSpec("file.save", "action.save", self.save, SK.Save, "file", SP.SP_DialogSaveButton,
                        separator_before=True),
             ActionSpec("file.save_as", "action.save_as", self.save_as, SK.SaveAs, "file"),
+            ActionSpec("file.save_corrected", "action.save_corrected", self.save_corrected_dialog, None,
+                       "file"),
             ActionSpec("file.export_docx", "action.export_docx", lambda: self.export("docx"), "Ctrl+E",
                        "file", SP.SP_ArrowDown, separator_before=True),
             ActionSpec("file.export_pdf", "action.export_pdf", lambda: self.export("pdf"), "Ctrl+Shift+E",
@@ -164,8 +196,8 @@ class MainWindow(QMainWindow):
                        SP.SP_MessageBoxWarning),
             ActionSpec("letter.apply_fix", "action.apply_fix", self.apply_current_fix, "Ctrl+.",
                        "letter", SP.SP_DialogApplyButton),
-            ActionSpec("letter.recheck", "action.recheck", lambda: self.update_preview(check_now=True),
-                       SK.Refresh, "letter", SP.SP_BrowserReload),
+            ActionSpec("letter.recheck", "action.recheck", self.recheck, SK.Refresh, "letter",
+                       SP.SP_BrowserReload),
             ActionSpec("help.about", "action.about", self.about, None, "help"),
         ]
         for spec in specs:
@@ -206,8 +238,9 @@ class MainWindow(QMainWindow):
         tb = QToolBar(self)
         tb.setObjectName("main-toolbar")
         tb.setIconSize(QSize(18, 18))
-        for action_id in ("file.new", "file.open", "file.save", None, "edit.undo", "edit.redo", None,
-                          "file.export_docx", None, "letter.next_finding", "letter.apply_fix"):
+        for action_id in ("file.new", "file.open", "file.check_letter", "file.save", None, "edit.undo",
+                          "edit.redo", None, "file.export_docx", None, "letter.recheck",
+                          "letter.next_finding", "letter.apply_fix"):
             if action_id is None:
                 tb.addSeparator()
             else:
@@ -236,6 +269,8 @@ class MainWindow(QMainWindow):
         self.findings_panel.retranslate()
         self.preview.retranslate("a11y.preview_language")
         self.preview2.retranslate("a11y.second_language")
+        self.check_preview.retranslate("a11y.preview_language")
+        self._update_check_banner()
         self.toolbar.setWindowTitle(plain(tr("menu.file")))
         self._retranslate_welcome()
         self._update_undo_titles()
@@ -254,10 +289,14 @@ class MainWindow(QMainWindow):
         self.welcome_new.clicked.connect(self.new_letter)
         self.welcome_open = QPushButton(page)
         self.welcome_open.clicked.connect(self.open_dialog)
+        self.welcome_check = QPushButton(page)
+        self.welcome_check.setObjectName("welcome-check")
+        self.welcome_check.clicked.connect(self.check_letter_dialog)
         self.welcome_recent = QListWidget(page)
         self.welcome_recent.setMaximumHeight(160)
         self.welcome_recent.itemActivated.connect(lambda item: self.open_path(item.data(Qt.ItemDataRole.UserRole)))
-        for w in (self.welcome_label, self.welcome_new, self.welcome_open, self.welcome_recent):
+        for w in (self.welcome_label, self.welcome_new, self.welcome_open, self.welcome_check,
+                  self.welcome_recent):
             lay.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
         lay.addStretch(2)
         return page
@@ -266,6 +305,7 @@ class MainWindow(QMainWindow):
         self.welcome_label.setText(f"<h2>{tr('app.title')}</h2><p>{tr('status.welcome')}</p>")
         self.welcome_new.setText(plain(tr("action.new")))
         self.welcome_open.setText(plain(tr("action.open")))
+        self.welcome_check.setText(plain(tr("action.check_letter")))
         self.welcome_recent.clear()
         for path in self.settings.recent_files:
             self.welcome_recent.addItem(Path(path).name)
@@ -287,6 +327,7 @@ class MainWindow(QMainWindow):
         if self.form is not None:
             self.form.deleteLater()
         self.autosaver.clear()
+        self._leave_check_view()
         self.model = DraftModel(draft, lt, self, modified=modified)
         self.model.valueChanged.connect(self._on_value_changed)
         self.model.modifiedChanged.connect(lambda _m: self._update_title())
@@ -322,9 +363,12 @@ class MainWindow(QMainWindow):
         self.form_layout.addWidget(self.form)
         self.form.languageActivated.connect(self.preview.set_language)
 
-    def _on_value_changed(self, _lang: str, _name: str) -> None:
+    def _on_value_changed(self, _lang: str, name: str) -> None:
         self.highlight = None
-        self.schedule_preview()
+        if name == DISABLED_CHECKS:  # no text changed: only the findings
+            self._check_timer.start()
+        else:
+            self.schedule_preview()
         self.autosaver.schedule()
 
     def new_letter(self) -> bool:
@@ -354,6 +398,10 @@ class MainWindow(QMainWindow):
         return self.open_path(path, confirmed=True) if path else False
 
     def open_path(self, path: str, confirmed: bool = False) -> bool:
+        """Open a draft (.json) in the editor, or a letter drafted elsewhere (.docx, .md, .txt)
+        in the read-only check view."""
+        if Path(str(path)).suffix.lower() in LETTER_SUFFIXES:
+            return self.open_letter(path, confirmed=confirmed)
         if not confirmed and not self.maybe_save():
             return False
         try:
@@ -367,6 +415,219 @@ class MainWindow(QMainWindow):
         self.model.mark_saved()
         self._remember(path)
         return True
+
+    # ------------------------------------------------------------------ the check view
+    def check_letter_dialog(self) -> bool:
+        if not self.maybe_save():
+            return False
+        start = self.settings.last_folder or str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, plain(tr("action.check_letter")), start,
+                                              tr("check.filter"))
+        return self.open_letter(path, confirmed=True) if path else False
+
+    def _read_letter(self, path: str) -> Document:
+        """The letter in ``path`` as read (StudioError with a one-line message otherwise)."""
+        from ..core.checks import load_letter
+
+        try:
+            letters = load_letter(path)
+        except StudioError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a reader bug on a hostile file must not close the window
+            raise StudioError(f"{path}: cannot read the letter ({type(exc).__name__}: {exc})") from None
+        if not letters:
+            raise StudioError(f"{path}: no letter found in the file")
+        return letters[0][0]
+
+    def open_letter(self, path: str, confirmed: bool = False) -> bool:
+        """Show the letter in ``path`` read-only, with the checks' findings."""
+        if not confirmed and not self.maybe_save():
+            return False
+        path = str(path)
+        try:
+            doc = self._read_letter(path)
+        except StudioError as exc:
+            self.show_error(tr("check.error.title"), str(exc))
+            return False
+        self._leave_draft()
+        self.check_path, self.check_doc, self.check_ignored = path, doc, []
+        self.highlight = None
+        self.findings = []
+        self.findings_panel.set_read_only(True)
+        self.findings_panel.set_findings([])
+        self.check_preview.set_languages([doc.language], doc.language)
+        self.stack.setCurrentWidget(self.check_page)
+        self.message_bar.hide()
+        self._update_check_banner()
+        self._update_title()
+        self._update_undo_titles()
+        self.update_preview(check_now=True)
+        self._remember(path)
+        self.draftLoaded.emit(path)
+        return True
+
+    def recheck(self) -> None:
+        """Check Again: a draft is rebuilt and checked; a checked letter is re-read from disk."""
+        if self.check_path is None:
+            self.update_preview(check_now=True)
+            return
+        try:
+            doc = self._read_letter(self.check_path)
+        except StudioError as exc:
+            self.check_doc = None
+            self.highlight = None
+            self.check_preview.show_error(str(exc))
+            self.findings = []
+            self.findings_panel.set_findings([])
+            self._update_findings_label()
+            self._update_enabled()
+            self.show_message(str(exc), "error")
+            self.findingsUpdated.emit(0)
+            return
+        self.check_doc = doc
+        self.highlight = None
+        self.message_bar.hide()
+        self.update_preview(check_now=True)
+        self.statusBar().showMessage(tr("check.reloaded", name=Path(self.check_path).name,
+                                        n=len(self.findings)), 4000)
+
+    def _leave_draft(self) -> None:
+        """Drop the draft being edited (already saved or discarded by the caller)."""
+        self._preview_timer.stop()
+        self._check_timer.stop()
+        self.autosaver.clear()
+        if self.form is not None:
+            self.form.setParent(None)
+            self.form.deleteLater()
+            self.form = None
+        if self.model is not None:
+            self.model.deleteLater()
+            self.model = None
+        self.docs, self.doc_revisions = {}, {}
+
+    def _leave_check_view(self) -> None:
+        self.check_path, self.check_doc, self.check_ignored = None, None, []
+        self.findings_panel.set_read_only(False)
+
+    def _update_check_banner(self) -> None:
+        name = Path(self.check_path).name if self.check_path else ""
+        self.check_banner.setText(tr("check.banner", name=name))
+
+    def _run_letter_checks(self) -> list[services.UiFinding]:
+        from ..core.checks import project_config
+
+        doc = self.check_doc
+        if doc is None:
+            return []
+        try:
+            return services.check(doc, None, doc.language, i18n.language(),
+                                  ignore=list(self.check_ignored), project=project_config(self.check_path))
+        except StudioError as exc:
+            return [services.UiFinding("CHECK000", "error", str(exc), 0, 0, 0, "", None, None, doc.language)]
+
+    def disable_check(self, finding: services.UiFinding) -> bool:
+        """Context menu "Disable this check for this letter": into the draft's disabled_checks
+        as an undoable step; for a checked letter, ignored until the letter is closed."""
+        code = finding.code.upper()
+        if self.model is not None:
+            if not self.model.disable_check(code):
+                return False
+            self.highlight = None
+            self._preview_timer.stop()
+            self.update_preview(check_now=True)
+            return True
+        if self.check_path is not None and code not in self.check_ignored:
+            self.check_ignored.append(code)
+            self.run_checks()
+            self.show_message(tr("check.ignored", code=code), "info")
+            return True
+        return False
+
+    def save_corrected_dialog(self) -> bool:
+        """Bonus of the check view: a copy of a .md/.txt letter with the chosen fixes applied."""
+        if self.check_path is None or self.check_doc is None:
+            return False
+        if Path(self.check_path).suffix.lower() not in CORRECTABLE_SUFFIXES:
+            self.show_message(tr("corrected.only_text"), "warning")
+            return False
+        fixable = [f for f in self.findings if f.fix is not None]
+        if not fixable:
+            self.show_message(tr("corrected.none"), "info")
+            return False
+        from .dialogs import FixesDialog
+
+        dialog = FixesDialog(fixable, self)
+        self.fixes_dialog = dialog
+        if dialog.exec() != FixesDialog.DialogCode.Accepted:
+            return False
+        chosen = dialog.chosen()
+        src = Path(self.check_path)
+        start = str(src.with_name(f"{src.stem}.corrected{src.suffix}"))
+        path, _ = QFileDialog.getSaveFileName(self, plain(tr("corrected.title")), start,
+                                              tr("check.filter"))
+        if not path:
+            return False
+        return self.save_corrected(path, chosen)
+
+    def save_corrected(self, target: str, chosen: list[services.UiFinding]) -> bool:
+        from . import corrected
+
+        try:
+            text = Path(self.check_path).read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            self.show_error(tr("corrected.title"), f"{self.check_path}: {exc}")
+            return False
+        plain_txt = Path(self.check_path).suffix.lower() == ".txt" and \
+            all(b.kind.value == "paragraph" and not b.is_list_item for b in self.check_doc.blocks) and \
+            len(self.check_doc.blocks) == len([ln for ln in text.replace("\r\n", "\n").split("\n") if ln.strip()])
+        new_text, applied, skipped = corrected.apply(text, self.check_doc, chosen, by_line=plain_txt)
+        try:
+            if Path(target).resolve() == Path(self.check_path).resolve():
+                raise OSError("choose another name: the original letter is not overwritten")
+            Path(target).write_text(new_text, encoding="utf-8")
+        except OSError as exc:
+            self.show_error(tr("save.error.title"), f"{target}: {getattr(exc, 'strerror', None) or exc}")
+            return False
+        message = tr("corrected.saved", n=applied, path=target)
+        if skipped:
+            message += " " + tr("corrected.skipped", n=skipped)
+        self.show_message(message, "warning" if skipped else "info", [
+            (tr("action.check_letter").replace("&", "").rstrip("…"), lambda: self.open_letter(target, confirmed=True))])
+        return True
+
+    # ------------------------------------------------------------------ drag and drop
+    @staticmethod
+    def dropped_path(mime) -> str | None:
+        """The first local letter or draft file in a drag's data."""
+        if mime is None or not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            if url.isLocalFile():
+                path = url.toLocalFile()
+                if Path(path).suffix.lower() in LETTER_SUFFIXES + (".json",):
+                    return path
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if self.dropped_path(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.dropped_path(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        path = self.dropped_path(event.mimeData())
+        if not path:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        # after the drop returns: opening may ask about unsaved changes (a modal box)
+        QTimer.singleShot(0, lambda: self.open_path(path))
 
     def _remember(self, path) -> None:
         self.settings.add_recent(str(path))
@@ -484,6 +745,15 @@ class MainWindow(QMainWindow):
     def update_preview(self, check_now: bool = False) -> None:
         """Rebuild the visible language versions and show them; then schedule the checks."""
         if self.model is None:
+            if self.check_doc is not None:
+                start = time.perf_counter()
+                hl = self.highlight[1] if self.highlight else None
+                # exactly as read: no letterhead band, no bidi marks added
+                self.check_preview.show_document(self.check_doc, hl, letterhead=False, protect=False)
+                self.preview_ms = (time.perf_counter() - start) * 1000
+                self.previewUpdated.emit(self.check_doc.language)
+                if check_now:
+                    self.run_checks()
             return
         start = time.perf_counter()
         for pane in (self.preview, self.preview2):
@@ -511,6 +781,12 @@ class MainWindow(QMainWindow):
 
     def run_checks(self) -> None:
         if self.model is None:
+            if self.check_path is not None:
+                self.findings = self._run_letter_checks()
+                self.findings_panel.set_findings(self.findings)
+                self._update_findings_label()
+                self._update_enabled()
+                self.findingsUpdated.emit(len(self.findings))
             return
         findings: list[services.UiFinding] = []
         for lang in self.model.languages:
@@ -540,11 +816,14 @@ class MainWindow(QMainWindow):
         errors = sum(1 for f in self.findings if f.severity == "error")
         warnings = sum(1 for f in self.findings if f.severity == "warning")
         self.findings_label.setText(tr("findings.summary", errors=errors, warnings=warnings)
-                                    if self.model else "")
+                                    if self.model or self.check_path else "")
 
     def go_to_finding(self, finding: services.UiFinding) -> None:
         """Focus the field the finding came from and highlight its text in the preview."""
         if self.model is None:
+            if self.check_doc is not None:
+                self.highlight = (finding.language, Highlight(finding.paragraph, finding.start, finding.end))
+                self.update_preview(check_now=False)
             return
         lang = finding.language
         self.highlight = (lang, Highlight(finding.paragraph, finding.start, finding.end))
@@ -676,6 +955,8 @@ class MainWindow(QMainWindow):
             if window.model is not None:
                 window._build_form()
                 window.run_checks()
+            elif window.check_path is not None:
+                window.run_checks()
         self.statusBar().showMessage(tr("language.restart"), 3000)
 
     def about(self) -> None:
@@ -692,11 +973,15 @@ class MainWindow(QMainWindow):
 
     def _display_name(self) -> str:
         if self.model is None:
-            return ""
+            return Path(self.check_path).name if self.check_path else ""
         path = self.model.draft.path
         return Path(path).name if path else tr("untitled")
 
     def _update_title(self) -> None:
+        if self.model is None and self.check_path is not None:
+            self.setWindowTitle(f"{self._display_name()} ({tr('check.read_only')}) — {tr('app.title')}")
+            self.setWindowModified(False)
+            return
         if self.model is None:
             self.setWindowTitle(tr("app.title"))
             self.setWindowModified(False)
@@ -706,8 +991,14 @@ class MainWindow(QMainWindow):
 
     def _update_enabled(self) -> None:
         has = self.model is not None
-        for action_id in ("file.save", "file.save_as", "letter.recheck", "letter.next_finding"):
+        checking = self.check_path is not None
+        for action_id in ("file.save", "file.save_as"):
             self.actions[action_id].setEnabled(has)
+        self.actions["letter.recheck"].setEnabled(has or checking)
+        self.actions["letter.next_finding"].setEnabled(has or checking)
+        self.actions["file.save_corrected"].setEnabled(
+            checking and Path(self.check_path).suffix.lower() in CORRECTABLE_SUFFIXES
+            and any(f.fix is not None for f in self.findings))
         busy = self._export_job is not None
         self.actions["file.export_docx"].setEnabled(has and not busy)
         self.actions["file.export_pdf"].setEnabled(has and not busy)

@@ -53,6 +53,24 @@ class SetValueCommand(QUndoCommand):
         self.model._apply(self.name, self.lang, self.old)
 
 
+class DisabledChecksCommand(QUndoCommand):
+    """Replace the draft's ``disabled_checks`` list (one undoable step)."""
+
+    def __init__(self, model: "DraftModel", old: list[str], new: list[str], text: str):
+        super().__init__(text)
+        self.model, self.old, self.new = model, list(old), list(new)
+
+    def redo(self) -> None:
+        self.model._apply_disabled(self.new)
+
+    def undo(self) -> None:
+        self.model._apply_disabled(self.old)
+
+
+#: the name ``valueChanged`` carries when the draft's disabled checks change
+DISABLED_CHECKS = "disabled_checks"
+
+
 class DraftModel(QObject):
     #: (language or "" for a shared fact, field name)
     valueChanged = Signal(str, str)
@@ -112,6 +130,22 @@ class DraftModel(QObject):
         self.undo_stack.push(SetValueCommand(self, name, lang, old, value, mergeable,
                                              text or tr("undo.edit", field=label)))
         return True
+
+    def disable_check(self, code: str, text: str | None = None) -> bool:
+        """Add ``code`` to the draft's disabled checks as an undoable step. False when it is
+        already disabled (by itself or by a prefix such as ``SPELL``)."""
+        code = code.strip().upper()
+        current = list(self.draft.disabled_checks or [])
+        if not code or any(code.startswith(c.upper()) for c in current):
+            return False
+        self.undo_stack.push(DisabledChecksCommand(self, current, current + [code],
+                                                   text or tr("undo.disable", code=code)))
+        return True
+
+    def _apply_disabled(self, codes: list[str]) -> None:
+        self.draft.disabled_checks = list(codes)
+        self.revision += 1
+        self.valueChanged.emit("", DISABLED_CHECKS)
 
     def _apply(self, name: str, lang: str | None, value) -> None:
         if lang:

@@ -51,12 +51,14 @@ def _run_checks_function():
     return None
 
 
-def check(doc: Document, draft: Draft | None, language: str, ui_language: str = "en") -> list[UiFinding]:
+def check(doc: Document, draft: Draft | None, language: str, ui_language: str = "en",
+          **options) -> list[UiFinding]:
+    """The findings on ``doc``; ``options`` go to the checks (``ignore``, ``project``)."""
     func = _run_checks_function()
     if func is None:
         return []
     try:
-        raw = func(doc, draft=draft, ui_language=ui_language)
+        raw = func(doc, draft=draft, ui_language=ui_language, **options)
     except ImportError as exc:  # a check family missing from an incomplete install
         return [UiFinding("CHECK000", "info", f"checks unavailable: {exc}", 0, 0, 0, "", None, None,
                           language)]

@@ -39,7 +39,8 @@ def repeated_word(ctx):
 
 
 # ACRONYM-NUMBER terms: CMDT-25 / CMDT 25 / CMDT25, WSIS+20 / WSIS + 20
-_TERM = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,9})(\s?[-–+/]\s?|\s)(\d{1,4})(?![\w-])")
+_TERM = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,9})(\s?[-–+/]\s?|\s)(\d{1,4})(?![\w-])"
+                   r"|(?<![\w-])([A-Z]{2,9})()(\d{2})(?![\w-])")  # WTDC25
 _HYPHEN_WORD = re.compile(r"(?<![\w-])([^\W\d_]{2,})-([^\W\d_]{2,})(?![\w-])")
 
 
@@ -57,16 +58,20 @@ _HYPHEN_WORD = re.compile(r"(?<![\w-])([^\W\d_]{2,})-([^\W\d_]{2,})(?![\w-])")
                             "سيعقد الحدث WSIS+20 في جنيف. والمشاركة في WSIS+20 مفتوحة.")])
 def two_spellings(ctx):
     groups: dict[str, list[tuple[int, int, int, str]]] = {}
+    styles: dict[str, list[tuple]] = {}
     for i, text, _lang in ctx.blocks():
         t = masked(text)
         for m in _TERM.finditer(t):
-            acr, sep, num = m.groups()
+            acr, sep, num = m.groups()[:3] if m.group(1) else m.groups()[3:]
             if not (acr.isupper() or sum(c.isupper() for c in acr) >= 2):
                 continue
             if sep.strip() == "/" :
                 continue
             key = f"{acr.upper()}|{num}"
             groups.setdefault(key, []).append((i, m.start(), m.end(), m.group()))
+            if len(num) == 2 and sep.strip() in ("-", "–", ""):
+                # WTDC-22 … WTDC 25: one acronym, its years joined two ways
+                styles.setdefault(acr.upper(), []).append((i, m.start(), m.end(), m.group(), sep.strip() or " ", acr, num))
         for m in _HYPHEN_WORD.finditer(t):
             key = "W|" + (m.group(1) + m.group(2)).casefold()
             groups.setdefault(key, []).append((i, m.start(), m.end(), m.group()))
@@ -80,15 +85,29 @@ def two_spellings(ctx):
                     closed[k].append((i, m.start(), m.end(), m.group()))
         for k, rows in closed.items():
             groups[k].extend(rows)
+    flagged: set[tuple[int, int]] = set()
     for key, rows in groups.items():
         forms = Counter(_norm_form(r[3]) for r in rows)
         if len(forms) < 2:
             continue
-        usual = max(forms, key=lambda f: (forms[f], -min(idx for idx, r in enumerate(rows) if _norm_form(r[3]) == f)))
+        # the most frequent form; on a tie the hyphenated one (house style: CMDT-25), then the first
+        usual = max(forms, key=lambda f: (forms[f], "-" in f,
+                                          -min(idx for idx, r in enumerate(rows) if _norm_form(r[3]) == f)))
         usual_text = next(r[3] for r in rows if _norm_form(r[3]) == usual)
         for i, s, e, form in rows:
             if _norm_form(form) != usual:
+                flagged.add((i, s))
                 yield Hit(i, s, e, usual_text, {"variant": form, "usual": usual_text})
+    for acr, rows in styles.items():
+        seps = Counter(r[4] for r in rows)
+        if len(seps) < 2:
+            continue
+        usual_sep = max(seps, key=lambda x: (seps[x], x == "-"))
+        model = next(r[3] for r in rows if r[4] == usual_sep)
+        for i, s, e, form, sep, a, num in rows:
+            if sep != usual_sep and (i, s) not in flagged:
+                fixed = f"{a}{'-' if usual_sep == '-' else ' '}{num}"
+                yield Hit(i, s, e, fixed, {"variant": form, "usual": model})
 
 
 def _norm_form(s: str) -> str:
@@ -136,14 +155,16 @@ def _place_key(name: str) -> str | None:
 
 _CIT_LATIN = re.compile(r"(?<![\w])(?P<word>R[ée]solution|RÉSOLUTION|RESOLUTION|R[ée]s\.)\s*(?P<num>\d{1,3}(?:\s*\([^)]*\))?)?"
                         r"(?P<num2>\d{1,3})?\s*\((?P<inside>[^()]{2,60})\)")
-_CIT_LATIN = re.compile(r"(?<![\w])(?P<word>R[ée]solution|RÉSOLUTION|RESOLUTION)\s+(?P<num>\d{1,3})\s*\((?P<inside>[^()]{2,60})\)")
+_CIT_LATIN = re.compile(r"(?<![\w])(?P<word>R[ée]solution|RÉSOLUTION|RESOLUTION|R[ée]s\.)\s*(?P<num>\d{1,3})\s*\((?P<inside>[^()]{2,60})\)")
 _CIT_AR = re.compile(r"(?<![\u0621-\u064a])(?P<word>(?:و|ب|ف)?(?:لل|ل|ال)?قرار)\s+(?P<num>\d{1,3})\s*\((?P<inside>[^()]{2,60})\)")
-_INSIDE_LATIN = re.compile(r"^(?P<rev>R[ée]v\.?\s*|Rev\.?\s*|Révisée\s+|Revised\s+)?(?P<place>[^\W\d_][^\d,]*?)\s*[,،]?\s*(?P<year>\d{4})$")
+_INSIDE_LATIN = re.compile(r"^(?P<rev>R[ée]vis[ée]e?\s+|Revised\s+|R[ée]v\.?\s*|Rev\.?\s*)?(?P<place>[^\W\d_][^\d,]*?)\s*[,،]?\s*(?P<year>\d{4})$")
 _INSIDE_AR = re.compile(r"^(?P<rev>(?:المراجَع|المراجع|المراجعة|مراجَع|مراجع|مراجعة)\s+(?:في\s+)?)?(?P<place>[^\d،,]+?)\s*(?P<comma>[،,])?\s*(?P<year>\d{4})$")
 
 
 def _house_citation(lang: str, word: str, num: str, rev: bool, place_key: str, year: str) -> str:
     place = _PLACES[place_key][_LANG_IDX[lang]]
+    if word.endswith("."):  # "Res. 198 (Rev. Bucharest, 2022)": the citation spells the word out
+        word = "Résolution" if lang == "fr" else "Resolution"
     if lang == "fr":
         w = "Résolution" if not word.isupper() else "RÉSOLUTION"
         return f"{w} {num} ({'Rév. ' if rev else ''}{place}, {year})"
@@ -185,10 +206,12 @@ def resolution_citation(ctx):
         elif lang == "ar":
             for m in _CIT_AR.finditer(text):
                 inside = m.group("inside").strip()
-                im = _INSIDE_AR.match(inside)
-                if not im:
-                    continue
-                key = _place_key(im.group("place").strip())
+                key = None
+                for rx in (_INSIDE_AR, _INSIDE_LATIN):  # "(Rev. Bucharest, 2022)" in an Arabic letter
+                    im = rx.match(inside)
+                    key = _place_key(im.group("place").strip()) if im else None
+                    if key:
+                        break
                 if key is None:
                     continue
                 rev = im.group("rev")
@@ -271,7 +294,7 @@ _SPACE_BEFORE = re.compile(r"(?<=[^\s\d])[ \u00a0]+([,.،؛](?!\d))")
                     Example("ar", "جنيف ، سويسرا", "جنيف، سويسرا")])
 def space_before(ctx):
     for i, text, _lang in ctx.blocks():
-        t = masked(text)
+        t = masked(text, "x")  # "write to a@b.int, by…" has no space before its comma
         for m in _SPACE_BEFORE.finditer(t):
             if m.group(1) == "." and re.match(r"\.\.", t[m.start(1):]):
                 continue  # " ..." ellipsis

@@ -77,7 +77,7 @@ DAY_FIRST = re.compile(
     rf"\s+(?:of\s+|de\s+)?(?P<m>{_M})(?![\w])(?:\s*,?\s*(?P<y>{_Y})(?![\w]))?", re.I)
 # [weekday,] MONTH D[ord][-D2], YEAR (US order)
 MONTH_FIRST = re.compile(
-    rf"(?<![\w])(?:(?P<wd>{_WD})\s*,?\s+)?(?P<m>{_alt(MONTHS['en'])})\s+(?P<d>{_D}){_ORD}"
+    rf"(?<![\w])(?:(?P<wd>(?i:{_WD}))\s*,?\s+)?(?P<m>{_alt(MONTHS['en'])})\s+(?P<d>{_D}){_ORD}"
     rf"(?:\s*(?P<sep>-|–|to|through)\s*(?P<d2>{_D}){_ORD})?(?:\s*,?\s*(?P<y>{_Y}))?(?![\w])")
 _BETWEEN_RANGE = re.compile(rf"^\s*(?:-|–|—|au|to|until|till|through|jusqu'au|إلى|الى|حتى)\s*$", re.I)
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -178,21 +178,34 @@ def find_dates(block: int, text: str) -> list[DateMention]:
         if a.range_end is None and b.range_start is None and _BETWEEN_RANGE.match(text[a.end:b.start]):
             a.range_end, b.range_start = b, a
             if a.year is None and b.year is not None:
-                a.year = b.year - 1 if a.month > b.month else b.year
+                # "du 30 décembre au 2 janvier 2026" spans the new year; "from 2 December to
+                # 30 November 2026" is an inverted range, not one of almost a year
+                if a.month > b.month:
+                    start, end = a.date(b.year - 1), b.date()
+                    if start and end and (end - start).days <= 62:
+                        a.year = b.year - 1
+                if a.year is None:
+                    a.year = b.year
                 a.explicit_year = True
     return mentions
 
 
 # Words before a date that make it a deadline or the event's date.
+_AR_PREFIX = r"(?<![\u0621-\u064a])[وفبل]?"
 DEADLINE_CUES = re.compile(
-    r"(?<!\w)(?:avant le|au plus tard (?:le|d'ici le)?|d'ici (?:le|au)|jusqu'au|date limite|délai|"
-    r"no later than|not later than|by|before|deadline|due|"
-    r"قبل|في موعد أقصاه|موعد أقصاه|أقصاه|الموعد النهائي|الموعد المحدد|حتى|بحلول|موعد لا يتجاوز)"
+    r"(?:(?<!\w)(?:avant le|au plus tard (?:le|d'ici le)?|d'ici (?:le|au)|jusqu'au|date limite|délai|"
+    r"(?:seront|sera|est|sont) (?:closes?|clôturée?s?)|clôture|parvenir|"
+    r"no later than|not later than|by|before|deadline|due|clos(?:es|ing)?(?: date)?|cut-off|"
+    r"should (?:reach|be received)|must (?:reach|be received))"
+    rf"|{_AR_PREFIX}(?:قبل|في موعد أقصاه|موعد أقصاه|أقصاه|الموعد النهائي|الموعد المحدد|آخر موعد|حتى|بحلول|"
+    r"موعد لا يتجاوز|لا يتجاوز|يغلق باب|يُغلق باب))"
     r"(?:[^.!?؟\n]{0,40})$", re.I)
 EVENT_CUES = re.compile(
-    r"(?<!\w)(?:se tiendra|se déroulera|aura lieu|auront lieu|se tiendront|organise|accueillera|"
+    r"(?:(?<!\w)(?:se tiendra|se déroulera|aura lieu|auront lieu|se tiendront|organise|accueillera|"
     r"will be held|will take place|is to be held|to be held|will be hosted|takes place|will run|"
-    r"سيعقد|سيُعقد|ستعقد|ستُعقد|يعقد|يُعقد|تعقد|تُعقد|المقرر عقده|المقرر عقدها|سينظم|سيُنظم|ستنظم|يستضيف|سيقام|ستقام)"
+    r"is organi[sz]ing|will organi[sz]e|organi[sz]es|will host|is hosting|hosts|will convene|is convening)"
+    rf"|{_AR_PREFIX}(?:سيعقد|سيُعقد|ستعقد|ستُعقد|يعقد|يُعقد|تعقد|تُعقد|المقرر عقده|المقرر عقدها|سينظم|سيُنظم|ستنظم|ستُنظم|"
+    r"ينظم|يُنظم|تنظم|تُنظم|يستضيف|تستضيف|سيستضيف|ستستضيف|سيقام|ستقام))"
     r"[^.!?؟\n]*$", re.I)
 
 

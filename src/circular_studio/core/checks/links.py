@@ -32,7 +32,7 @@ def link_without_target(ctx):
 
 _SCHEMES = ("http", "https", "mailto", "ftp")
 _BAD_URL = re.compile(r"(?<![\w@/])(?:h?t?tps?:/{0,1}(?!/)|https?//|https?:///+|htps?://|htttps?://|"
-                      r"ww\.|wwww\.)[^\s<>()]*", re.I)
+                      r"ww\.|wwww\.)[^\s<>()]*|(?<![\w@/])www\.[\w-]+,[a-z]{2,6}\b[^\s<>()]*", re.I)
 _TLD = re.compile(r"\.[a-z]{2,24}$", re.I)
 
 
@@ -82,6 +82,7 @@ def malformed_url(ctx):
             e = s + len(url)
             fixed = re.sub(r"^(?:h?t?tps?:/{0,3}|https?//|htps?://|htttps?://)", "https://", url, flags=re.I)
             fixed = re.sub(r"^(?:ww|wwww)\.", "www.", fixed, flags=re.I)
+            fixed = re.sub(r"^(www\.[\w-]+),", r"\1.", fixed, flags=re.I)
             if fixed == url:
                 continue
             yield Hit(i, s, e, fixed, {"url": url})
@@ -170,7 +171,11 @@ _PLACEHOLDER = re.compile(
     r"\{\{.*?\}\}|\{%.*?%\}|\[bookmark:[^\]]*\]|\[(?:DATE|NAME|NOM|NUMBER|NUMÉRO|NUMERO|TITLE|TITRE|PLACE|LIEU|TBD|TBC|XX+|\.\.\.|…|"
     r"التاريخ|الاسم|الرقم|المكان)\]|"
     r"(?<![\w])(?:XXX+|xxx+|TODO|FIXME|TBD|À COMPLÉTER|A COMPLETER|à compléter|\?\?\?+|"
-    r"__+|\.\.\.\.+)(?![\w])|<(?:date|name|nom|insert[^>]*)>|«\s*…\s*»|\(\.\.\.\)", re.I)
+    r"__+|\.\.\.\.+)(?![\w])|<(?:date|name|nom|insert[^>]*)>|«\s*…\s*»|\(\.\.\.\)|"
+    r"\[(?:insert|add|enter|to be (?:confirmed|completed)|à (?:insérer|compléter|confirmer)|insérer|indiquer|"
+    r"يضاف|يُضاف|أدخل)[^\]]{0,40}\]", re.I)
+# [NAME OF COUNTRY], [VENUE], [NOM DU PAYS]: a bracketed label in capitals (case matters)
+_CAPS_PLACEHOLDER = re.compile(r"\[[A-ZÀ-Ý][A-ZÀ-Ý _/’'-]{2,40}\]")
 
 
 @register("LINK005", "leftover-placeholder", family=FAMILY, severity="error",
@@ -184,5 +189,10 @@ _PLACEHOLDER = re.compile(
                     Example("ar", "يرجى الرد قبل TODO.", "يرجى الرد قبل 15 يناير 2025.")])
 def placeholders(ctx):
     for i, text, _lang in ctx.blocks():
+        seen = set()
         for m in _PLACEHOLDER.finditer(text):
+            seen.add(m.start())
             yield Hit(i, m.start(), m.end(), None, {"text": m.group()})
+        for m in _CAPS_PLACEHOLDER.finditer(text):
+            if m.start() not in seen:
+                yield Hit(i, m.start(), m.end(), None, {"text": m.group()})

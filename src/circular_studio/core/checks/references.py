@@ -10,11 +10,13 @@ from ..resources import load_json
 from .registry import Example, Hit, register
 
 FAMILY = "references"
-_LABEL = re.compile(r"^\s*(?:Référence|Reference|Réf\.?|Ref\.?|Our ref\.?|المرجع|الإشارة|رقم الإشارة)\s*[:：]\s*"
-                    r"|^\s*(?:Lettre circulaire|Circular letter|Circulaire|الرسالة المعممة|رسالة معممة)\s+", re.I)
+_LABEL = re.compile(r"^\s*(?:Référence|Reference|Réf\.?|Ref\.?|Our ref\.?|N/Réf\.?|المرجع|الإشارة|رقم الإشارة)\s*[:：]\s*"
+                    r"|^\s*(?:Lettre circulaire|Circular letter|Circulaire administrative|Administrative circular|"
+                    r"Circulaire|الرسالة المعممة|رسالة معممة|النشرة الإدارية)\s+"
+                    r"|^\s*(?=(?:CL|DM)\s?[-–/]?\s?\d|BDT\s?/\s?DIR|TSB[\s-]+Circ|CACE)", re.I)
 # things that look like a reference of a known series, even badly written
 _LOOKS = re.compile(r"(?<![\w/])(?:(?:CL|DM)\s?[-–/]?\s?\d{1,4}\s?[/-]\s?\d{1,5}|BDT\s?/\s?DIR\s?/\s?\d+|"
-                    r"TSB\s+Circ(?:ular)?\.?\s*\d+|CACE\s?/\s?\d+)(?![\w/])", re.I)
+                    r"TSB[\s-]+Circ(?:ular)?\.?\s*(?:No\.?\s*)?\d+|Circulaire\s+TSB\s*\d+|CACE\s?[-/–]?\s?\d+)(?![\w/])", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +53,10 @@ def _suggest(token: str, letter_year: int | None) -> str | None:
     m = re.match(r"^TSBCIRC(?:ULAR)?\.?(\d+)$", t)
     if m:
         return f"TSB Circular {int(m.group(1))}"
-    m = re.match(r"^CACE/(\d+)$", t)
+    m = re.match(r"^CIRCULAIRETSB(\d+)$", t)
+    if m:
+        return f"Circulaire TSB {int(m.group(1))}"
+    m = re.match(r"^CACE[-/–]?(\d+)$", t)
     if m:
         return f"CACE/{int(m.group(1))}"
     return None

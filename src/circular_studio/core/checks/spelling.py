@@ -87,6 +87,9 @@ _AR_PREFIXES = ("وبال", "وكال", "فبال", "وال", "فال", "بال"
 _AR_SUFFIXES = ("كما", "هما", "تموها", "تمونا", "تموه", "كم", "كن", "هم", "هن", "نا", "ها", "ني", "ه", "ك", "ي")
 
 
+_AR_DEFINITE = re.compile(r"^([وف]?[بك]?)(ال|لل)(.{2,})$")
+
+
 def _ar_known(word: str) -> bool:
     d = dictionary("ar")
     return word in house_words("ar") or (d is not None and d.check(word))
@@ -98,6 +101,14 @@ def ar_ok(word: str) -> bool:
     once its clitics are taken off."""
     if len(word) < 2 or _ar_known(word):
         return True
+    m = _AR_DEFINITE.match(word)
+    if m:
+        # the article takes no attached pronoun (المشاركه is no word): hunspell knows the
+        # definite forms itself, so trust it on the word with its article; only a house word
+        # may follow a bare article (اليونسكو, السيبراني)
+        rest = word[len(m.group(1)):]
+        return _ar_known(rest) or _key(m.group(3)) in house_words("ar") \
+            or (m.group(2) == "لل" and _ar_known("ال" + m.group(3)))
     for stem in _ar_stems(word):
         if len(stem) >= 2 and _ar_known(stem):
             return True
@@ -155,6 +166,13 @@ def ar_vocab() -> tuple[frozenset, dict]:
     return frozenset(words), index
 
 
+def _swapped(a: str, b: str) -> bool:
+    """True if ``a`` is ``b`` with two neighbouring letters swapped."""
+    diff = [k for k, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(a) == len(b) and len(diff) == 2 and diff[1] == diff[0] + 1 \
+        and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
 @lru_cache(maxsize=65536)
 def ar_confusable(word: str) -> str | None:
     """A vocabulary word with the same skeleton but other dots, if ``word`` is not itself known
@@ -165,11 +183,16 @@ def ar_confusable(word: str) -> str | None:
     vocab, index = ar_vocab()
     if core in vocab:
         return None
+    # final ي for ى (المنتدي for المنتدى): hunspell takes both; the vocabulary knows which is meant
+    # (words legitimately ending in ي, المعني, مبني, are vocabulary themselves)
+    if core.endswith("ي") and core[:-1] + "ى" in vocab:
+        return word[:-1] + "ى"
     cands = index.get(rasm(core))
     if not cands:
         return None
     # two or more dots apart: one-dot variants are too often other real words (تشارك/يشارك)
-    far = sorted(c for c in cands if sum(a != b for a, b in zip(c, core)) >= 2)
+    # nor two neighbours swapped (المعينة/المعنية, both words: a transposition is not a dot slip)
+    far = sorted(c for c in cands if sum(a != b for a, b in zip(c, core)) >= 2 and not _swapped(c, core))
     if not far:
         return None
     return word[: len(word) - len(core)] + far[0]
@@ -197,7 +220,10 @@ def latin_ok(word: str, lang: str) -> bool:
     if "-" in w:
         return all(latin_ok(p, lang) for p in w.split("-") if p)
     if lang == "en":  # ITU writes British English; the installed dictionary is American
-        return any(d.check(v) for v in _american(low))
+        if any(d.check(v) for v in _american(low)):
+            return True
+        # closed compounds of two long words (roundtable, stakeholder-like coinages)
+        return any(len(low) - k >= 4 and d.check(low[:k]) and d.check(low[k:]) for k in range(4, len(low) - 3))
     return False
 
 
@@ -303,10 +329,16 @@ def _spell(ctx, lang: str):
                 continue
             if core[:1].isupper() and not sentence_start:
                 # a proper noun the dictionary does not know, unless one letter away from a
-                # capitalised common word (Conférance for Conférence)
+                # capitalised common word (Conférance for Conférence): same first letters, not a
+                # word with one letter more or less at its end (Charm/Char), not a person's name
+                if _NAME_TITLES.search(ctx.texts[i][max(0, s - 40):s]) or _in_contact_line(ctx.texts[i], s):
+                    continue
                 sug = best_suggestion(core, lang)
-                if not (sug and _distance(sug, core) == 1 and sug[:1].isupper()
-                        and dictionary(lang).check(sug.lower())):
+                plausible = (sug and _distance(sug, core) == 1 and sug[:1].isupper() and len(core) >= 5
+                             and sug[:2].lower() == core[:2].lower()
+                             and not core.startswith(sug) and not sug.startswith(core)
+                             and dictionary(lang).check(sug.lower()))
+                if not plausible:
                     continue
                 yield Hit(i, s, s + len(word), sug, {"word": word, "suggestion": sug}), True
                 continue

@@ -19,9 +19,10 @@ _MASK_RE = re.compile(URL_RE.pattern + "|" + EMAIL_RE.pattern + r"|\{\{.*?\}\}",
 
 
 @lru_cache(maxsize=4096)
-def masked(text: str) -> str:
-    """``text`` with URLs and e-mail addresses replaced by spaces (same length, same offsets)."""
-    return _MASK_RE.sub(lambda m: " " * len(m.group()), text)
+def masked(text: str, fill: str = " ") -> str:
+    """``text`` with URLs and e-mail addresses replaced by ``fill`` characters (same length, same
+    offsets): spaces by default, a letter where what follows the address matters (``"x"``)."""
+    return _MASK_RE.sub(lambda m: fill * len(m.group()), text)
 
 
 def has_arabic(text: str) -> bool:
