@@ -87,15 +87,18 @@ def two_spellings(ctx):
             groups[k].extend(rows)
     flagged: set[tuple[int, int]] = set()
     for key, rows in groups.items():
-        forms = Counter(_norm_form(r[3]) for r in rows)
+        # Words differ by their joining only: "High-Level Track" (a name) beside "high-level" is
+        # capitalisation, not a second spelling; acronyms keep their case.
+        norm = (lambda f: _norm_form(f).casefold()) if key.startswith("W|") else _norm_form
+        forms = Counter(norm(r[3]) for r in rows)
         if len(forms) < 2:
             continue
         # the most frequent form; on a tie the hyphenated one (house style: CMDT-25), then the first
         usual = max(forms, key=lambda f: (forms[f], "-" in f,
-                                          -min(idx for idx, r in enumerate(rows) if _norm_form(r[3]) == f)))
-        usual_text = next(r[3] for r in rows if _norm_form(r[3]) == usual)
+                                          -min(idx for idx, r in enumerate(rows) if norm(r[3]) == f)))
+        usual_text = next(r[3] for r in rows if norm(r[3]) == usual)
         for i, s, e, form in rows:
-            if _norm_form(form) != usual:
+            if norm(form) != usual:
                 flagged.add((i, s))
                 yield Hit(i, s, e, usual_text, {"variant": form, "usual": usual_text})
     for acr, rows in styles.items():

@@ -1,0 +1,21 @@
+"""The bundled example letters are correct letters: the checker raises no error or warning on them."""
+import pytest
+
+from circular_studio.core.checks import load_letter, run_checks
+from circular_studio.core.document import Block, BlockKind, Document, Span
+from tests.conftest import EXAMPLES
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.json")), ids=lambda p: p.stem)
+def test_examples_raise_no_error_or_warning(path):
+    for doc, draft in load_letter(path):
+        serious = [f for f in run_checks(doc, draft) if f.severity.value in ("error", "warning")]
+        assert serious == [], f"{path.name} [{doc.language}]: " + "; ".join(
+            f"{f.code} {f.message}" for f in serious)
+
+
+def test_capitalisation_alone_is_not_a_second_spelling():
+    doc = Document("en", [Block(BlockKind.PARAGRAPH, [Span(
+        "The High-Level Track includes a high-level networking programme. WTDC-25 and WTDC 25.")])])
+    found = [(f.code, f.excerpt) for f in run_checks(doc, select=["TYPO002"])]
+    assert found == [("TYPO002", "WTDC 25")]
