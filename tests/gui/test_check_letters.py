@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QPushButton
+from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton
 
 from circular_studio.core.html_preview import HIGHLIGHT_COLOUR
 from circular_studio.gui.preview import align_right
@@ -163,6 +163,7 @@ def test_a_markdown_letter_in_french_is_left_aligned(window, tmp_path):
     assert "Objet :" in w.check_preview.plain_text() and "**" not in w.check_preview.plain_text()
 
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # QDragEnterEvent's QPoint constructor
 def test_dropping_a_letter_on_the_window_checks_it(window, txt_letter, qtbot):
     w = window
     mime = QMimeData()
@@ -290,7 +291,7 @@ def test_disable_this_check_for_this_letter_is_undoable(window, example, qtbot, 
     finding = next(f for f in w.findings if f.code == "DATE009")
     # a right-click on the finding opens the menu with both entries
     shown = []
-    monkeypatch.setattr(QMenu, "exec", lambda menu, *a, **k: shown.append(
+    monkeypatch.setattr(w.findings_panel, "exec_menu", lambda menu, _pos: shown.append(
         [a.text() for a in menu.actions()]))
     tree = w.findings_panel.tree
     rect = tree.visualItemRect(w.findings_panel.item_for(finding))

@@ -126,8 +126,12 @@ class FindingsPanel(QWidget):
             return
         self.tree.setCurrentItem(item)
         menu = self.context_menu(f)
-        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        self.exec_menu(menu, self.tree.viewport().mapToGlobal(pos))
         menu.deleteLater()
+
+    def exec_menu(self, menu: QMenu, global_pos) -> None:
+        """Show ``menu`` modally (tests replace this to look at the menu instead)."""
+        menu.exec(global_pos)
 
     @staticmethod
     def finding_text(f: UiFinding) -> str:
