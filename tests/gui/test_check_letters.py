@@ -334,3 +334,18 @@ def test_disable_a_check_in_the_check_view_ignores_it_for_this_letter(window, tx
     assert not any(f.code == "BIDI001" for f in w.findings)
     w.actions["letter.recheck"].trigger()  # still ignored after re-reading the file
     assert not any(f.code == "BIDI001" for f in w.findings)
+
+
+@pytest.mark.gui
+def test_open_example_opens_an_untitled_copy(window, tmp_path):
+    """File ▸ Open Example shows the bundled letter; saving it never overwrites the example."""
+    from circular_studio.core.resources import examples_dir
+
+    example = examples_dir() / "seed-000.json"
+    before = example.read_bytes()
+    window._fill_examples()
+    titles = [a.text() for a in window.examples_menu.actions()]
+    assert "seed-000" in titles and "seed-001" in titles
+    assert window.open_example(example)
+    assert window.model.draft.path is None
+    assert example.read_bytes() == before

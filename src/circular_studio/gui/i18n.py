@@ -22,6 +22,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "menu.settings": {"en": "&Settings", "fr": "&Paramètres", "ar": "الإ&عدادات"},
     "menu.help": {"en": "&Help", "fr": "&Aide", "ar": "م&ساعدة"},
     "menu.recent": {"en": "Open &Recent", "fr": "Fichiers &récents", "ar": "الملفات ال&أخيرة"},
+    "menu.examples": {"en": "Open E&xample", "fr": "Ouvrir un e&xemple", "ar": "فتح م&ثال"},
     "menu.recent.empty": {"en": "(no recent files)", "fr": "(aucun fichier récent)", "ar": "(لا توجد ملفات)"},
     "menu.interface_language": {"en": "Interface &language", "fr": "&Langue de l'interface",
                                 "ar": "&لغة الواجهة"},

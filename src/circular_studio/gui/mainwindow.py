@@ -29,6 +29,7 @@ from ..core.draft import Draft
 from ..core.errors import StudioError
 from ..core.html_preview import Highlight
 from ..core.lettertypes import letter_type, letter_types
+from ..core.resources import examples_dir
 from . import fixes, i18n, services
 from .actions import ActionRegistry, ActionSpec
 from .autosave import Autosaver
@@ -230,6 +231,9 @@ class MainWindow(QMainWindow):
                     self.recent_menu = menu.addMenu("")
                     self.recent_menu.setObjectName("menu-recent")
                     self.recent_menu.aboutToShow.connect(self._fill_recent)
+                    self.examples_menu = menu.addMenu("")
+                    self.examples_menu.setObjectName("menu-examples")
+                    self.examples_menu.aboutToShow.connect(self._fill_examples)
         self.language_menu = self.menus["settings"].addMenu("")
         for action in self.lang_actions.values():
             self.language_menu.addAction(action)
@@ -259,11 +263,30 @@ class MainWindow(QMainWindow):
             a = self.recent_menu.addAction(f"&{i % 10} {Path(path).name}  —  {Path(path).parent}")
             a.triggered.connect(lambda _c=False, p=path: self.open_path(p))
 
+    def _fill_examples(self) -> None:
+        self.examples_menu.clear()
+        for path in sorted(examples_dir().glob("*.json")):
+            a = self.examples_menu.addAction(path.stem)
+            a.triggered.connect(lambda _c=False, p=path: self.open_example(p))
+
+    def open_example(self, path) -> bool:
+        """Open a bundled example as an untitled copy: saving asks where, the example stays intact."""
+        if not self.maybe_save():
+            return False
+        try:
+            draft = draft_io.load(path)
+        except StudioError as exc:
+            self.show_error(tr("open.error.title"), str(exc))
+            return False
+        draft.path = None
+        return self.set_draft(draft, modified=True)
+
     def retranslate(self) -> None:
         self.registry.retranslate()
         for key, menu in self.menus.items():
             menu.setTitle(tr(f"menu.{key}"))
         self.recent_menu.setTitle(tr("menu.recent"))
+        self.examples_menu.setTitle(tr("menu.examples"))
         self.language_menu.setTitle(tr("menu.interface_language"))
         self.findings_dock.setWindowTitle(tr("findings.title"))
         self.findings_panel.retranslate()
