@@ -9,6 +9,8 @@ Word reads only ``w:rFonts/@w:cs``, ``w:szCs``, ``w:bCs`` and ``w:iCs``; a bold 
 """
 from __future__ import annotations
 
+import datetime as _dt
+
 import copy
 import functools
 
@@ -365,6 +367,10 @@ def set_core_properties(document, *, title: str = "", subject: str = "", languag
     cp.last_modified_by = author
     cp.comments = ""
     cp.keywords = ""
+    # python-docx's template carries its own 2013 dates; a letter is created when it is exported.
+    now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    cp.created = now
+    cp.modified = now
 
 
 def set_font_alt_name(document, font: str, alt: str, charset: str = "B2") -> None:
