@@ -43,6 +43,14 @@ LETTERHEAD = re.compile(r"\((?:SG|BDT|TSB|BR)\)\s*$|^(?:Secrétariat général|G
                         r"Bureau de|Telecommunication \w+ Bureau|Radiocommunication Bureau|مكتب)", re.I)
 
 
+def _is_official_name(line: str) -> bool:
+    """``line`` is the name of a known official (in any language), as a signature begins."""
+    from .officials import all_officials
+
+    key = re.sub(r"\s+", " ", line).strip().casefold()
+    return any(key == name.casefold() for o in all_officials() for name in o.names.values())
+
+
 def _first_line(text: str) -> str:
     return text.strip().split("\n", 1)[0].strip()
 
@@ -141,6 +149,26 @@ def classify(doc: Document) -> Document:
                 kinds[i] = BlockKind.SIGNATURE
             elif kinds[i] == BlockKind.PARAGRAPH and texts[i]:
                 break
+    # no closing (it was forgotten): the signature is still there, after "(signed)" or, failing
+    # that, the last short blocks beginning with the name of a known official
+    if BlockKind.SIGNATURE not in kinds:
+        signed = [i for i in range(n) if kinds[i] == BlockKind.SIGNED]
+        start = None
+        if signed:
+            start = signed[-1] + 1
+        else:
+            for i in range(n - 1, max(-1, n - 4), -1):
+                if free[i] and kinds[i] == BlockKind.PARAGRAPH and len(texts[i]) < 160 \
+                        and _is_official_name(_first_line(texts[i])):
+                    start = i
+                    break
+        if start is not None:
+            for i in range(start, n):
+                if free[i] and kinds[i] == BlockKind.PARAGRAPH and texts[i] and len(texts[i]) < 160 \
+                        and not blocks[i].is_list_item:
+                    kinds[i] = BlockKind.SIGNATURE
+                elif kinds[i] == BlockKind.PARAGRAPH and texts[i]:
+                    break
     # heading-like block right after the date line when nothing else: leave as paragraph
     for b, k in zip(blocks, kinds):
         b.kind = k

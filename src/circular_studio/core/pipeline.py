@@ -22,7 +22,9 @@ def _signatory(ctx: dict, lt: LetterType, language: str, strict: bool) -> dict:
     office held on the letter's date, in the holder's gender."""
     sid = ctx.get("signatory") or ""
     if not sid:
-        return {"signatory_name": "" if strict else "[Signatory]", "signatory_title": "", "signatory_gender": ""}
+        spec = next((f for f in lt.fields if f.kind == "signatory"), None)
+        placeholder = f"[{spec.label(language) if spec else 'Signatory'}]"
+        return {"signatory_name": "" if strict else placeholder, "signatory_title": "", "signatory_gender": ""}
     try:
         person = officials.official(sid)
     except KeyError:
@@ -57,7 +59,8 @@ def markdown_of(draft: Draft, language: str, *, strict: bool = True) -> str:
     for spec in lt.fields:
         if spec.name in bad and spec.kind == "date":
             ctx[spec.name] = "" if strict else dt.date.today().isoformat()
-        if not strict and spec.required and ctx.get(spec.name) in ("", [], None):
+        # an empty signatory gets its placeholder from _signatory (it is an id, not text)
+        if not strict and spec.required and spec.kind != "signatory" and ctx.get(spec.name) in ("", [], None):
             placeholder = f"[{spec.label(language)}]"
             ctx[spec.name] = [placeholder] if spec.kind == "list" else placeholder
     ctx.update(_signatory(ctx, lt, language, strict))

@@ -47,6 +47,7 @@ class FindingsPanel(QWidget):
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._show_menu)
         self.read_only = False
+        self.active = False  # a letter is open (no "the letter passes every check" without one)
         self.findings: list[UiFinding] = []
         self.items: dict[tuple, QTreeWidgetItem] = {}
         self.retranslate()
@@ -95,12 +96,18 @@ class FindingsPanel(QWidget):
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
         if not findings:
-            self.summary.setText(tr("findings.none"))
+            self.summary.setText(tr("findings.none") if self.active else "")
         else:
             self.summary.setText(tr("findings.summary", errors=counts.get("error", 0),
                                     warnings=counts.get("warning", 0)))
         if current is not None and current.key in self.items:
             self.tree.setCurrentItem(self.items[current.key])
+
+    def set_active(self, on: bool) -> None:
+        """Whether a letter is open; without one the panel says nothing."""
+        if on != self.active:
+            self.active = on
+            self.set_findings(self.findings, force=True)
 
     def set_read_only(self, on: bool) -> None:
         """No Fix buttons (a letter checked from a file is not edited in place)."""

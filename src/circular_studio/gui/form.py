@@ -64,8 +64,13 @@ class FieldEditor(QWidget):
         widget.setAccessibleName(self.spec.label(_ui()))
         helptext = self.spec.help(_ui())
         if helptext:
-            widget.setAccessibleDescription(helptext)
             widget.setToolTip(helptext)
+        # a screen reader does not read the label's " *": say "Required" in the description
+        parts = [tr("form.required")] if self.spec.required else []
+        if helptext:
+            parts.append(helptext)
+        if parts:
+            widget.setAccessibleDescription(". ".join(parts))
 
 
 def _rtl(lang: str | None) -> bool:
@@ -124,7 +129,8 @@ class LineEditor(FieldEditor):
         self.edit.setStyleSheet("QLineEdit { border: 1px solid #c62828; background: #fff3f3; }" if why else "")
         tip = self.spec.help(_ui())
         self.edit.setToolTip(tr("form.invalid", why=why) if why else tip)
-        self.edit.setAccessibleDescription(tr("form.invalid", why=why) if why else tip)
+        described = ". ".join(([tr("form.required")] if self.spec.required else []) + ([tip] if tip else []))
+        self.edit.setAccessibleDescription(tr("form.invalid", why=why) if why else described)
 
     def value(self):
         return self.edit.text()
@@ -210,12 +216,14 @@ class DateEditor(FieldEditor):
         super().__init__(spec, lang, parent)
         self.edit = QDateEdit(self)
         self.edit.setObjectName(f"edit:{spec.name}:{lang or ''}")
+        # ISO dates read left to right; set before the format, which Qt otherwise lays out
+        # mirrored (dd-MM-yyyy) in a right-to-left interface
+        self.edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
         self.edit.setMinimumDate(EMPTY_DATE)
         self.edit.setSpecialValueText(tr("form.empty_date"))
         self.edit.setDate(EMPTY_DATE)
-        self.edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # ISO dates read left to right
         self._accessible(self.edit)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -455,6 +463,7 @@ class FormPage(QScrollArea):
         super().__init__(parent)
         self.lang = lang
         self.setWidgetResizable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the tab bar to the first field
         inner = QWidget(self)
         self.form = QFormLayout(inner)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -462,7 +471,7 @@ class FormPage(QScrollArea):
         if intro:
             note = QLabel(intro, inner)
             note.setWordWrap(True)
-            note.setStyleSheet("color: palette(mid);")
+            note.setStyleSheet("font-style: italic;")  # palette(mid) was too faint to read
             self.form.addRow(note)
         self.editors: dict[str, FieldEditor] = {}
         for spec in specs:
@@ -495,11 +504,12 @@ class FormWidget(QTabWidget):
         self.pages: dict[str | None, FormPage] = {}
         lt = model.letter_type
         shared = [f for f in lt.fields if not f.translatable]
-        facts = FormPage(shared, None, tr("form.facts.help"), self)
+        note = tr("form.required_note")
+        facts = FormPage(shared, None, f"{tr('form.facts.help')} {note}", self)
         self.pages[None] = facts
         self.addTab(facts, tr("tab.facts"))
         for lang in model.languages:
-            page = FormPage([f for f in lt.fields if f.translatable], lang, "", self)
+            page = FormPage([f for f in lt.fields if f.translatable], lang, note, self)
             self.pages[lang] = page
             self.addTab(page, language_name(lang))
         for lang, page in self.pages.items():

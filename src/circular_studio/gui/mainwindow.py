@@ -15,7 +15,8 @@ import time
 import shiboken6
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import (QLibraryInfo, QSignalBlocker, QSize, Qt, QThreadPool, QTimer, QTranslator,
+                            QUrl, Signal)
 from PySide6.QtGui import (QAction, QActionGroup, QCloseEvent, QDesktopServices, QDragEnterEvent,
                            QDropEvent, QKeySequence)
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QListWidget,
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.preview_ms = 0.0
         self._export_job: ExportJob | None = None
         self._closing = False
+        self._editor_balanced = False  # the form/preview split is set once, then left to the user
         # the check view: a letter read from a file (None while editing a draft)
         self.check_path: str | None = None
         self.check_doc: Document | None = None
@@ -139,7 +141,6 @@ class MainWindow(QMainWindow):
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(180)
         self.progress.setRange(0, 100)
-        self.progress.setAccessibleName("Export progress")
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
         self.findings_label = QLabel(self)
@@ -203,8 +204,11 @@ class MainWindow(QMainWindow):
         ]
         for spec in specs:
             self.registry.add(spec)
-        self.actions["view.side_by_side"].setChecked(self.settings.side_by_side)
-        self.actions["view.findings"].setChecked(True)
+        # the panes do not exist yet: no toggled() now (set_side_by_side would fail)
+        for action_id, on in (("view.side_by_side", self.settings.side_by_side), ("view.findings", True)):
+            blocker = QSignalBlocker(self.actions[action_id])
+            self.actions[action_id].setChecked(on)
+            blocker.unblock()
         self.lang_group = QActionGroup(self)
         self.lang_actions: dict[str, QAction] = {}
         for code, name in i18n.LANGUAGES.items():
@@ -289,6 +293,7 @@ class MainWindow(QMainWindow):
         self.examples_menu.setTitle(tr("menu.examples"))
         self.language_menu.setTitle(tr("menu.interface_language"))
         self.findings_dock.setWindowTitle(tr("findings.title"))
+        self.progress.setAccessibleName(tr("a11y.export_progress"))
         self.findings_panel.retranslate()
         self.preview.retranslate("a11y.preview_language")
         self.preview2.retranslate("a11y.second_language")
@@ -318,8 +323,9 @@ class MainWindow(QMainWindow):
         self.welcome_recent = QListWidget(page)
         self.welcome_recent.setMaximumHeight(160)
         self.welcome_recent.itemActivated.connect(lambda item: self.open_path(item.data(Qt.ItemDataRole.UserRole)))
-        for w in (self.welcome_label, self.welcome_new, self.welcome_open, self.welcome_check,
-                  self.welcome_recent):
+        # the label spans the page (centred text): squeezed to its hint, a wrapped label loses lines
+        lay.addWidget(self.welcome_label)
+        for w in (self.welcome_new, self.welcome_open, self.welcome_check, self.welcome_recent):
             lay.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
         lay.addStretch(2)
         return page
@@ -366,6 +372,7 @@ class MainWindow(QMainWindow):
         second = next((l for l in langs if l != first), first)  # noqa: E741
         self.preview2.set_languages(langs, second)
         self.stack.setCurrentWidget(self.editor)
+        self._balance_editor()
         self.message_bar.hide()
         if draft.notices:
             self.show_message("; ".join(draft.notices), "warning")
@@ -384,7 +391,31 @@ class MainWindow(QMainWindow):
             self.form.deleteLater()
         self.form = FormWidget(self.model, self.form_holder)
         self.form_layout.addWidget(self.form)
-        self.form.languageActivated.connect(self.preview.set_language)
+        self.form.languageActivated.connect(self._on_form_language)
+
+    def _on_form_language(self, lang: str) -> None:
+        """A language tab chosen in the form: show that version, unless it is already shown in
+        the side-by-side pane (two panes showing the same language help nobody)."""
+        if self.preview2.isVisible() and self.preview2.language() == lang:
+            return
+        self.preview.set_language(lang)
+
+    def _balance_editor(self) -> None:
+        """Give the form two fifths of the editor the first time it is shown in this window. The
+        splitter is first laid out while the welcome page is on top and the form is empty, which
+        would leave the form a sliver or the page too small, depending on what was opened."""
+        if self._editor_balanced or not self.isVisible() or self.stack.currentWidget() is not self.editor:
+            return
+        total = sum(self.editor.sizes())
+        if total <= 0:
+            return
+        form = total * 2 // 5
+        self.editor.setSizes([form, total - form])
+        self._editor_balanced = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        QTimer.singleShot(0, self._balance_editor)  # a draft opened before the window was shown
 
     def _on_value_changed(self, _lang: str, name: str) -> None:
         self.highlight = None
@@ -829,13 +860,41 @@ class MainWindow(QMainWindow):
             except StudioError as exc:
                 findings.append(services.UiFinding("CHECK000", "error", str(exc), 0, 0, 0, "", None,
                                                    None, lang))
+        findings = self._missing_fields() + findings
         self.findings = findings
         self.findings_panel.set_findings(findings)
         self._update_findings_label()
         self._update_enabled()
         self.findingsUpdated.emit(len(findings))
 
+    def _missing_fields(self) -> list[services.UiFinding]:
+        """FORM001 for each required field still empty: the preview shows a "[Field]"
+        placeholder and the export refuses the letter, so the panel says which fields, and a
+        click goes to them. A shared fact is reported once, under the main preview's language."""
+        model = self.model
+        if model is None or "FORM001" in [c.upper() for c in model.draft.disabled_checks]:
+            return []
+        out = []
+        main = self.preview.language() or (model.languages[0] if model.languages else None)
+        for spec in model.letter_type.fields:
+            if not spec.required:
+                continue
+            langs = model.languages if spec.translatable else [main] if main else []
+            for lang in langs:
+                if model.value(spec.name, lang if spec.translatable else None) not in (None, "", []):
+                    continue
+                doc = self.docs.get(lang)
+                para, length = 0, 0
+                for i, block in enumerate(doc.blocks if doc else []):
+                    if block.field == spec.name:
+                        para, length = i, len(block.text)
+                        break
+                out.append(services.UiFinding("FORM001", "error", tr("form.missing", field=spec.label(i18n.language())),
+                                              para, 0, length, "", None, spec.name, lang))
+        return out
+
     def _update_findings_label(self) -> None:
+        self.findings_panel.set_active(self.model is not None or self.check_path is not None)
         errors = sum(1 for f in self.findings if f.severity == "error")
         warnings = sum(1 for f in self.findings if f.severity == "warning")
         self.findings_label.setText(tr("findings.summary", errors=errors, warnings=warnings)
@@ -925,6 +984,7 @@ class MainWindow(QMainWindow):
         job.signals.finished.connect(self._on_export_finished)
         job.signals.failed.connect(self._on_export_failed)
         self._export_job = job
+        self.message_bar.hide()  # the last export's "Exported …" would read as this one's result
         self.progress.setValue(0)
         self.progress.show()
         self.statusBar().showMessage(tr("export.running", name=Path(path).name))
@@ -1028,9 +1088,28 @@ class MainWindow(QMainWindow):
         self.actions["letter.apply_fix"].setEnabled(has and any(f.fix is not None for f in self.findings))
 
 
+#: Qt's own strings (OK/Cancel/Save/Discard buttons, file dialogs, text context menus) in the
+#: interface language; kept here so the installed translator is not garbage-collected
+_QT_TRANSLATOR: QTranslator | None = None
+
+
+def _install_qt_translator(app: QApplication, lang: str) -> None:
+    global _QT_TRANSLATOR
+    if _QT_TRANSLATOR is not None:
+        app.removeTranslator(_QT_TRANSLATOR)
+        _QT_TRANSLATOR = None
+    if lang == "en":
+        return
+    translator = QTranslator(app)
+    if translator.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+        _QT_TRANSLATOR = translator
+
+
 def apply_interface_language(lang: str) -> None:
     i18n.set_language(lang)
     app = QApplication.instance()
     if app is not None:
+        _install_qt_translator(app, i18n.language())
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if lang == "ar"
                                else Qt.LayoutDirection.LeftToRight)

@@ -18,7 +18,7 @@ _ALLOWED_REPEATS = {"nous", "vous", "that", "had", "is", "très", "bla", "من"}
 @register("TYPO001", "repeated-word", family=FAMILY, severity="warning",
           en="\"{word}\" is repeated",
           fr="« {word} » est répété",
-          what="The same word twice in a row (le le, the the, في في).",
+          what="The same word (or pair of words) twice in a row (le le, the the, في في, à la à la).",
           why="A typing slip readers notice at once.",
           fix="Remove the second occurrence.",
           examples=[Example("fr", "La conférence se tiendra à à Bakou.", "La conférence se tiendra à Bakou."),
@@ -36,6 +36,15 @@ def repeated_word(ctx):
                         and w.casefold() not in _ALLOWED_REPEATS and len(w) > 0:
                     yield Hit(i, prev.end(), m.end(), "", {"word": w})
             prev = m
+        # a repeated pair of words: "à la à la", "of the of the"
+        words = list(_WORD.finditer(t))
+        for k in range(len(words) - 3):
+            a, b, c, d = words[k:k + 4]
+            gaps = [t[x.end():y.start()] for x, y in ((a, b), (b, c), (c, d))]
+            if all(g.strip() == "" and "\n" not in g for g in gaps) \
+                    and a.group().casefold() == c.group().casefold() and b.group().casefold() == d.group().casefold() \
+                    and a.group().casefold() != b.group().casefold():
+                yield Hit(i, b.end(), d.end(), "", {"word": f"{a.group()} {b.group()}"})
 
 
 # ACRONYM-NUMBER terms: CMDT-25 / CMDT 25 / CMDT25, WSIS+20 / WSIS + 20
@@ -321,6 +330,41 @@ def no_space_after(ctx):
         t = masked(text)
         for m in _NO_SPACE_AFTER.finditer(t):
             yield Hit(i, m.start(1), m.end(1), m.group(1) + " ", {"mark": m.group(1)})
+
+
+# ITU conferences and assemblies, named with the two digits of their year after a hyphen.
+_CONFERENCES = ("WRC", "CMR", "WTDC", "CMDT", "WTSA", "AMNT", "PP", "RA", "WCIT", "CMTI", "WTPF", "FMPT",
+                "RRC", "CRR")
+_CONF_TERM = re.compile(rf"(?<![\w/.-])({'|'.join(_CONFERENCES)})(\s|\u00a0|–|—|)(\d{{2}})(?![\w/-]|\.\w)")
+
+
+@register("TYPO009", "conference-acronym-form", family=FAMILY, severity="warning",
+          en="\"{variant}\": ITU conferences are written with a hyphen ({usual})",
+          fr="« {variant} »: les conférences de l'UIT s'écrivent avec un trait d'union ({usual})",
+          what="The acronym of an ITU conference or assembly and its year not joined by a hyphen "
+               "(WRC 27, CMDT25, PP–26).",
+          why="House style is WRC-27, CMDT-25, PP-26; other forms look careless and are not found by "
+              "searches.",
+          fix="Join the acronym and the year with a hyphen.",
+          examples=[Example("en", "The meeting will prepare input to WRC 27.",
+                            "The meeting will prepare input to WRC-27."),
+                    Example("fr", "Les propositions pour la CMDT25 sont attendues.",
+                            "Les propositions pour la CMDT-25 sont attendues."),
+                    Example("ar", "وسيعد الاجتماع مساهمات في WRC 27.", "وسيعد الاجتماع مساهمات في WRC-27.")])
+def conference_acronym(ctx):
+    rows = []
+    hyphenated = set()
+    for i, text, _lang in ctx.blocks():
+        t = masked(text)
+        for m in _CONF_TERM.finditer(t):
+            rows.append((i, m))
+        for m in re.finditer(rf"(?<![\w/.-])({'|'.join(_CONFERENCES)})-\d{{2}}(?![\w/-]|\.\w)", t):
+            hyphenated.add(m.group(1))
+    for i, m in rows:
+        if m.group(1) in hyphenated:
+            continue  # written both ways: TYPO002 says which form the letter uses
+        usual = f"{m.group(1)}-{m.group(3)}"
+        yield Hit(i, m.start(), m.end(), usual, {"variant": m.group(), "usual": usual})
 
 
 _ = BlockKind

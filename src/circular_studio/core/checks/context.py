@@ -114,17 +114,26 @@ class CheckContext:
         s, e = _iso(self.fact("start_date")), _iso(self.fact("end_date"))
         if s:
             return Fact(s, from_draft=True), (Fact(e, from_draft=True) if e else None)
+        # A letter may announce side events ("an information session will take place on 27
+        # September … the workshop will be held from 17 to 19 November"): a range in the subject
+        # names the event; else the first range after an event cue; else the first such date.
+        subject, ranges, singles = [], [], []
         for m in self.dates:
             if m.is_range_end or self.kind(m.block) == BlockKind.DATE_LINE:
                 continue
-            text = self.texts[m.block]
-            if datetext.cue_before(text, m.start, datetext.EVENT_CUES):
-                start = m.date(self._year_for(m))
-                if start is None:
-                    continue
-                end = m.range_end.date(self._year_for(m.range_end)) if m.range_end else None
-                f_end = Fact(end, m.block, m.range_end.start, m.range_end.end) if end else None
-                return Fact(start, m.block, m.start, m.end), f_end
+            if self.kind(m.block) == BlockKind.SUBJECT:
+                if m.range_end is not None:
+                    subject.append(m)
+                continue
+            if datetext.cue_before(self.texts[m.block], m.start, datetext.EVENT_CUES):
+                (ranges if m.range_end is not None else singles).append(m)
+        for m in subject + ranges + singles:
+            start = m.date(self._year_for(m))
+            if start is None:
+                continue
+            end = m.range_end.date(self._year_for(m.range_end)) if m.range_end else None
+            f_end = Fact(end, m.block, m.range_end.start, m.range_end.end) if end else None
+            return Fact(start, m.block, m.start, m.end), f_end
         return None
 
     @cached_property

@@ -203,9 +203,11 @@ DEADLINE_CUES = re.compile(
 EVENT_CUES = re.compile(
     r"(?:(?<!\w)(?:se tiendra|se déroulera|aura lieu|auront lieu|se tiendront|organise|accueillera|"
     r"will be held|will take place|is to be held|to be held|will be hosted|takes place|will run|"
-    r"is organi[sz]ing|will organi[sz]e|organi[sz]es|will host|is hosting|hosts|will convene|is convening)"
+    r"is organi[sz]ing|will organi[sz]e|organi[sz]es|will host|is hosting|hosts|will convene|is convening|"
+    r"will meet|will be convened|will open|se réunira|se réuniront|s'ouvrira|sera convoquée?)"
     rf"|{_AR_PREFIX}(?:سيعقد|سيُعقد|ستعقد|ستُعقد|يعقد|يُعقد|تعقد|تُعقد|المقرر عقده|المقرر عقدها|سينظم|سيُنظم|ستنظم|ستُنظم|"
-    r"ينظم|يُنظم|تنظم|تُنظم|يستضيف|تستضيف|سيستضيف|ستستضيف|سيقام|ستقام))"
+    r"ينظم|يُنظم|تنظم|تُنظم|يستضيف|تستضيف|سيستضيف|ستستضيف|سيقام|ستقام|ستجتمع|سيجتمع|تجتمع|يجتمع|"
+    r"ستنعقد|سينعقد|سيفتتح|سيُفتتح|ستفتتح|ستُفتتح))"
     r"[^.!?؟\n]*$", re.I)
 
 

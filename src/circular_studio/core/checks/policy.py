@@ -11,6 +11,13 @@ _INVITE = re.compile(r"invit|دعوة|يدعو|أدعو|ندعو|convocation", r
 # "Invitation to submit contributions / to express interest" are calls, not invitations to attend.
 _CALL = re.compile(r"دعوة إلى (?:تقديم|إبداء)|contributions|expressions? (?:of|d') ?int[ée]r[eê]t|"
                    r"manifestation d'intérêt|call for", re.I)
+# A subject naming a meeting, with a body asking for participants, is an invitation too
+# ("Atelier sur …" / "المنتدى الإقليمي للتنمية" … "Les participants sont priés de s'inscrire").
+_EVENT = re.compile(r"\b(?:meeting|workshop|forum|conference|summit|seminar|symposium|assembly|atelier|"
+                    r"réunion|conférence|sommet|séminaire|colloque|assemblée)s?\b|"
+                    r"(?<![\u0621-\u064a])(?:ال)?(?:منتدى|اجتماع|ورشة|مؤتمر|قمة|ندوة|جمعية)", re.I)
+_ATTEND = re.compile(r"s'inscrire|inscription|\bregist(?:er|ration)\b|\bparticipants?\b|délégations?|"
+                     r"delegations?|تسجيل|المشاركين|وفود|مشاركتكم", re.I)
 _WOMEN = re.compile(r"femmes|women|النساء|المرأة|نساء|égalité (?:hommes-femmes|des genres|entre les sexes)|gender|الجنسين", re.I)
 _YOUTH = re.compile(r"jeunes|jeunesse|young|youth|الشباب|شباب", re.I)
 
@@ -38,7 +45,9 @@ def women_youth(ctx):
         is_invitation = ctx.letter_type.startswith("invitation")
     else:
         subject = subj[0][1].text if subj else ""
-        is_invitation = bool(_INVITE.search(subject)) and not _CALL.search(subject)
+        body = "\n".join(t for i, t in enumerate(ctx.texts) if ctx.kind(i) == BlockKind.PARAGRAPH)
+        is_invitation = not _CALL.search(subject) and (
+            bool(_INVITE.search(subject)) or (bool(_EVENT.search(subject)) and bool(_ATTEND.search(body))))
     if not is_invitation:
         return
     body = "\n".join(ctx.texts)

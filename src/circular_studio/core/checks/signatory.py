@@ -72,12 +72,26 @@ class Signature:
     from_draft: bool = False
 
 
+_ARTICLE = re.compile(r"^(?:Le|La|The)\s+(?=\S)")
+
+
 def _lines(ctx):
+    """(block, start, end, text) of each signature line; "Name, Title" on one line gives two,
+    and a title's article ("Le Secrétaire général") is left out."""
     for i, text, _lang in ctx.blocks(kinds={BlockKind.SIGNATURE}):
         for m in re.finditer(r"[^\n]+", text):
             raw = m.group()
             lead = len(raw) - len(raw.lstrip())
-            yield i, m.start() + lead, m.start() + len(raw.rstrip()), raw.strip()
+            s, e, line = m.start() + lead, m.start() + len(raw.rstrip()), raw.strip()
+            parts = [(s, e, line)]
+            cut = re.search(r"\s*[,،]\s*", line)
+            if cut and _lookup_name(line[:cut.start()]) and not _lookup_name(line):
+                parts = [(s, s + cut.start(), line[:cut.start()]), (s + cut.end(), e, line[cut.end():])]
+            for ps, pe, pl in parts:
+                art = _ARTICLE.match(pl)
+                if art and not _match_title(pl) and _match_title(pl[art.end():]):
+                    ps, pl = ps + art.end(), pl[art.end():]
+                yield i, ps, pe, pl
 
 
 def _loose(s: str) -> str:
