@@ -19,3 +19,19 @@ def test_capitalisation_alone_is_not_a_second_spelling():
         "The High-Level Track includes a high-level networking programme. WTDC-25 and WTDC 25.")])])
     found = [(f.code, f.excerpt) for f in run_checks(doc, select=["TYPO002"])]
     assert found == [("TYPO002", "WTDC 25")]
+
+
+def test_a_draft_with_empty_required_fields_names_each_field(tmp_path):
+    import json
+
+    from tests.conftest import example_path
+
+    data = json.loads(example_path("000").read_text(encoding="utf-8"))
+    data["languages"]["fr"]["subject"] = ""
+    data["fields"]["signatory"] = ""
+    data["fields"]["contact_email"] = "wtdc-at-itu.int"
+    path = tmp_path / "incomplete.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    ((doc, draft),) = load_letter(path)
+    found = {(f.code, f.field) for f in run_checks(doc, draft, select=["FORM"])}
+    assert found == {("FORM001", "subject"), ("FORM001", "signatory"), ("FORM002", "contact_email")}

@@ -98,8 +98,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "form.new_item": {"en": "New line", "fr": "Nouvelle ligne", "ar": "سطر جديد"},
     "form.invalid": {"en": "Not valid: {why}", "fr": "Non valide : {why}", "ar": "غير صالح: {why}"},
     "form.required": {"en": "Required", "fr": "Obligatoire", "ar": "إلزامي"},
-    "form.missing": {"en": "“{field}” is required and still empty", "fr": "« {field} » est obligatoire et encore vide",
-                     "ar": "الحقل «{field}» إلزامي ولا يزال فارغاً"},
     "form.required_note": {"en": "Fields marked * are required.", "fr": "Les champs marqués * sont obligatoires.",
                            "ar": "الحقول المعلَّمة بـ * إلزامية."},
     "form.no_signatory": {"en": "(choose a signatory)", "fr": "(choisir un signataire)",

@@ -860,38 +860,11 @@ class MainWindow(QMainWindow):
             except StudioError as exc:
                 findings.append(services.UiFinding("CHECK000", "error", str(exc), 0, 0, 0, "", None,
                                                    None, lang))
-        findings = self._missing_fields() + findings
         self.findings = findings
         self.findings_panel.set_findings(findings)
         self._update_findings_label()
         self._update_enabled()
         self.findingsUpdated.emit(len(findings))
-
-    def _missing_fields(self) -> list[services.UiFinding]:
-        """FORM001 for each required field still empty: the preview shows a "[Field]"
-        placeholder and the export refuses the letter, so the panel says which fields, and a
-        click goes to them. A shared fact is reported once, under the main preview's language."""
-        model = self.model
-        if model is None or "FORM001" in [c.upper() for c in model.draft.disabled_checks]:
-            return []
-        out = []
-        main = self.preview.language() or (model.languages[0] if model.languages else None)
-        for spec in model.letter_type.fields:
-            if not spec.required:
-                continue
-            langs = model.languages if spec.translatable else [main] if main else []
-            for lang in langs:
-                if model.value(spec.name, lang if spec.translatable else None) not in (None, "", []):
-                    continue
-                doc = self.docs.get(lang)
-                para, length = 0, 0
-                for i, block in enumerate(doc.blocks if doc else []):
-                    if block.field == spec.name:
-                        para, length = i, len(block.text)
-                        break
-                out.append(services.UiFinding("FORM001", "error", tr("form.missing", field=spec.label(i18n.language())),
-                                              para, 0, length, "", None, spec.name, lang))
-        return out
 
     def _update_findings_label(self) -> None:
         self.findings_panel.set_active(self.model is not None or self.check_path is not None)

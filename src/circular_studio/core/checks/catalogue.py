@@ -36,7 +36,10 @@ def example_document(ex, which: str):
         doc.source = "example.docx"
     draft = None
     if ex.fields or ex.letter_type:
-        draft = Draft(ex.letter_type or "letter", dict(ex.fields or {}), {ex.language: {}})
+        # options["good_fields"]: the draft facts of the good example, when they differ from the bad
+        fields = dict(opts.get("good_fields") or ex.fields or {}) if which == "good" else dict(ex.fields or {})
+        # the same values serve as shared facts and as the language's own (translatable) fields
+        draft = Draft(ex.letter_type or "letter", fields, {ex.language: dict(fields)})
     return doc, draft
 
 

@@ -16,7 +16,7 @@ from .finding import Finding, Severity
 from .registry import REGISTRY, Check, code_matches, split_codes
 
 FAMILIES = ("dates", "references", "signatory", "structure", "links", "arabic", "bidi_display",
-            "spelling", "consistency", "policy")
+            "spelling", "consistency", "policy", "form")
 _loaded = False
 
 
@@ -112,12 +112,13 @@ def run_checks(doc: Document, draft=None, *, select: Iterable[str] | None = None
             if not (0 <= h.block < len(doc.blocks)):
                 continue
             text = ctx.texts[h.block]
-            key = (check.code, h.block, h.start, h.end)
+            key = (check.code, h.block, h.start, h.end, h.args.get("field"))
             if key in findings:
                 continue
             findings[key] = Finding(
                 check.code, check.severity, check.message(ui_language, h.args), h.block, h.start,
-                h.end, text[h.start:h.end], h.fix, doc.blocks[h.block].field, ctx.langs[h.block])
+                h.end, text[h.start:h.end], h.fix, h.args.get("field") or doc.blocks[h.block].field,
+                ctx.langs[h.block])
     return sorted(findings.values(), key=lambda f: f.sort_key)
 
 
