@@ -98,10 +98,13 @@ def test_prose_cannot_escape_the_sandbox_either():
         build_document(d, "fr")
 
 
-def test_broken_schema_is_reported(own_templates):
+def test_broken_schema_is_reported_and_spares_the_other_types(own_templates):
     (own_templates / "invitation" / "schema.json").write_text("{ not json", encoding="utf-8")
-    with pytest.raises(TemplateError, match="schema.json"):
-        lettertypes.letter_types()
+    assert "invitation" not in lettertypes.letter_types()
+    assert "call_for_contributions" in lettertypes.letter_types()
+    assert "schema.json" in str(lettertypes.broken_letter_types()["invitation"])
+    with pytest.raises(TemplateError, match="invitation/schema.json"):
+        build_document(draft_io.load(example_path("000")), "fr")
 
 
 def test_new_letter_type_is_just_files(own_templates):

@@ -174,3 +174,21 @@ def test_empty_required_fields_are_listed_and_lead_to_the_field(window, qtbot, m
     # "Disable this check for this letter" works for it like for any other
     assert window.disable_check(subject_fr)
     assert not [f for f in window.findings if f.code == "FORM001"]
+
+
+@pytest.mark.gui
+def test_a_broken_letter_type_spares_the_others_and_says_why(qtbot, tmp_path, monkeypatch):
+    import shutil
+
+    from circular_studio.core.lettertypes import letter_types
+    from circular_studio.core.resources import templates_dir
+
+    root = tmp_path / "templates"
+    shutil.copytree(templates_dir(), root)
+    (root / "invitation" / "schema.json").write_text("{ broken", encoding="utf-8")
+    monkeypatch.setenv("CIRCULAR_STUDIO_TEMPLATES", str(root))
+    dialog = NewDialog(letter_types())
+    qtbot.addWidget(dialog)
+    offered = [dialog.type_combo.itemData(i) for i in range(dialog.type_combo.count())]
+    assert "call_for_contributions" in offered and "invitation" not in offered
+    assert "invitation/schema.json" in dialog.broken.text()

@@ -190,21 +190,33 @@ def load_type(folder: Path) -> LetterType:
 
 
 @lru_cache(maxsize=4)
-def _letter_types(root: Path) -> dict[str, LetterType]:
-    types = {}
+def _scan(root: Path) -> tuple[dict[str, LetterType], dict[str, TemplateError]]:
+    """Every type folder under ``root``: the healthy ones, and the error of each broken one.
+    One broken schema must not take the other letter types down with it."""
+    types, broken = {}, {}
     for folder in sorted(root.iterdir()):
         if folder.is_dir() and not folder.name.startswith(("_", ".")) and (folder / "schema.json").exists():
-            types[folder.name] = load_type(folder)
-    return types
+            try:
+                types[folder.name] = load_type(folder)
+            except TemplateError as exc:
+                broken[folder.name] = exc
+    return types, broken
 
 
 def letter_types() -> dict[str, LetterType]:
-    """Every letter type found under templates/, by id."""
-    return _letter_types(templates_dir())
+    """Every healthy letter type found under templates/, by id."""
+    return _scan(templates_dir())[0]
+
+
+def broken_letter_types() -> dict[str, TemplateError]:
+    """Type folders that could not be loaded, with the reason (shown by the editor and the CLI)."""
+    return _scan(templates_dir())[1]
 
 
 def letter_type(type_id: str) -> LetterType:
-    types = letter_types()
+    types, broken = _scan(templates_dir())
+    if type_id in broken:
+        raise broken[type_id]
     if type_id not in types:
         raise DraftError(f"unknown letter type '{type_id}' (known: {', '.join(types) or 'none'})")
     return types[type_id]

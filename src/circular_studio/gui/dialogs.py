@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QToolButton,
                                QVBoxLayout, QWidget)
 
-from ..core.lettertypes import LetterType
+from ..core.lettertypes import LetterType, broken_letter_types
 from .i18n import language, language_name, tr
 
 
@@ -41,6 +41,13 @@ class NewDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.error)
+        broken = broken_letter_types()
+        if broken:  # say which types are missing and why, rather than leaving them out silently
+            self.broken = QLabel("\n".join(str(err) for err in broken.values()), self)
+            self.broken.setObjectName("new-broken-types")
+            self.broken.setWordWrap(True)
+            self.broken.setStyleSheet("color: #8a6d00;")
+            lay.addWidget(self.broken)
         lay.addWidget(self.buttons)
         self.type_combo.currentIndexChanged.connect(self._fill_languages)
         self._fill_languages()
