@@ -10,7 +10,7 @@ from . import __version__
 from .core.errors import StudioError
 
 # (command name, module under circular_studio.commands)
-COMMANDS = [("render", "render"), ("check", "check")]
+COMMANDS = [("render", "render"), ("check", "check"), ("templates", "templates")]
 
 
 def build_parser() -> argparse.ArgumentParser:
