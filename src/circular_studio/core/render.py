@@ -134,22 +134,25 @@ def _house(kind: str, key: str, locale: str) -> str:
 
 
 def _make_env(root: Path) -> jinja2.Environment:
-    env = ImmutableSandboxedEnvironment(loader=jinja2.FileSystemLoader(str(root)), undefined=jinja2.StrictUndefined,
-               autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
-               finalize=md_escape, auto_reload=False, cache_size=400)
-
-    @jinja2.pass_context
-    def _locale(ctx):
-        return ctx.get("language", "en")
+    """The sandbox: StrictUndefined, every ``{{ value }}`` escaped for Markdown unless it already
+    is Markdown (prose fields, filter output)."""
+    env = ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(str(root)), undefined=jinja2.StrictUndefined, autoescape=False,
+        keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, finalize=md_escape,
+        auto_reload=False, cache_size=400)
 
     def f(fn):
         """A filter that takes the locale from the template's ``language`` variable."""
-        return jinja2.pass_context(lambda ctx, *a, **k: MarkdownText(fn(*a, locale=_locale(ctx), **k)))
+        return jinja2.pass_context(
+            lambda ctx, *a, **k: MarkdownText(fn(*a, locale=ctx.get("language", "en"), **k)))
+
+    def place_line(value, place="", locale="en"):
+        return date_line(value, locale, _house("places", place, locale) if place else "")
 
     env.filters["long_date"] = f(long_date)
     env.filters["weekday"] = f(weekday_name)
     env.filters["date_range"] = f(date_range)
-    env.filters["date_line"] = f(lambda v, place="", locale="en": date_line(v, locale, _house("places", place, locale) if place else ""))
+    env.filters["date_line"] = f(place_line)
     env.filters["sector_name"] = f(lambda v, locale="en": _house("sectors", v, locale))
     env.filters["place_name"] = f(lambda v, locale="en": _house("places", v, locale))
     env.filters["md"] = lambda v: MarkdownText(v or "")
