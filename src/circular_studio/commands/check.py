@@ -29,7 +29,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
                    help="skip the bidi display checks (BIDI001)")
     p.add_argument("--no-reshape", action="store_true",
                    help="print Arabic excerpts in logical order, unshaped (for terminals that do bidi)")
-    p.add_argument("--messages", choices=("en", "fr"), default="en", help="language of the messages")
+    p.add_argument("--messages", choices=("en", "fr", "ar"), default="en", help="language of the messages")
     p.add_argument("--min-severity", choices=("error", "warning", "info"), default="info",
                    help="hide findings below this severity (text output)")
     return p
@@ -93,7 +93,7 @@ def _print_text(out_files, args) -> None:
             where = f"{f.paragraph + 1}:{f.start + 1}" + (f"-{f.end}" if f.end > f.start else "")
             if f.field:
                 where += f" ({f.field})"
-            print(f"  {where}: {f.code} {f.severity.value}: {_legible(f.message, reshape, rtl=False)}")
+            print(f"  {where}: {f.code} {f.severity.value}: {_legible(f.message, reshape, rtl=args.messages == 'ar')}")
             if f.excerpt:
                 line = f"      «{_legible(f.excerpt, reshape)}»"
                 if f.fix is not None:

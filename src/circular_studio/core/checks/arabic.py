@@ -15,6 +15,7 @@ _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
 @register("AR001", "presentation-forms", family=FAMILY, severity="error",
           en="Arabic presentation-form characters (reshaped text pasted from a PDF or an image tool)",
           fr="caractères arabes de forme de présentation (texte remodelé copié d'un PDF ou d'un outil d'image)",
+          ar="حروف عربية بأشكال العرض (نص أعيد تشكيله منسوخ من ملف PDF أو من أداة لمعالجة الصور)",
           what="Arabic letters in their presentation forms (U+FB50–FDFF, U+FE70–FEFE) instead of normal letters.",
           why="Word, Qt and search engines shape Arabic themselves: presentation forms display reversed or "
               "unjoined, cannot be searched or spell-checked.",
@@ -38,6 +39,7 @@ _NAMES = {"\u202a": "LRE", "\u202b": "RLE", "\u202c": "PDF", "\u202d": "LRO", "\
 @register("AR002", "bidi-controls", family=FAMILY, severity="warning",
           en="{problem} bidi control character {name}",
           fr="caractère de contrôle bidi {name} {problem_fr}",
+          ar="حرف تحكم ثنائي الاتجاه {name} {problem_ar}",
           what="Bidi control characters that are unbalanced (an embedding, override or isolate never closed, "
                "a PDF/PDI closing nothing), overrides (LRO/RLO, which reverse text), a BOM inside the text, "
                "or marks repeated or in a left-to-right paragraph without Arabic.",
@@ -62,9 +64,9 @@ def bidi_controls(ctx):
                 if close >= 0:
                     skip.add(close)
                     yield Hit(i, pos, close + 1, text[pos + 1:close],
-                              {"problem": "override", "problem_fr": "(inversion forcée)", "name": name})
+                              {"problem": "override", "problem_fr": "(inversion forcée)", "problem_ar": "يفرض اتجاه النص قسراً", "name": name})
                 else:
-                    yield Hit(i, pos, pos + 1, "", {"problem": "override", "problem_fr": "(inversion forcée)", "name": name})
+                    yield Hit(i, pos, pos + 1, "", {"problem": "override", "problem_fr": "(inversion forcée)", "problem_ar": "يفرض اتجاه النص قسراً", "name": name})
                 continue
             if ch in _OPEN:
                 stack.append((ch, pos))
@@ -72,18 +74,19 @@ def bidi_controls(ctx):
                 if stack and _OPEN[stack[-1][0]] == ch:
                     stack.pop()
                 else:
-                    yield Hit(i, pos, pos + 1, "", {"problem": "unmatched closing", "problem_fr": "fermant sans ouvrant", "name": name})
+                    yield Hit(i, pos, pos + 1, "", {"problem": "unmatched closing", "problem_fr": "fermant sans ouvrant",
+                                                    "problem_ar": "يُغلق دون أن يقابله حرف فتح", "name": name})
             elif ch == "\ufeff":
-                yield Hit(i, pos, pos + 1, "", {"problem": "stray", "problem_fr": "égaré", "name": name})
+                yield Hit(i, pos, pos + 1, "", {"problem": "stray", "problem_fr": "égaré", "problem_ar": "في غير موضعه", "name": name})
             elif ch in ("\u200e", "\u200f", "\u061c"):
                 if pos > 0 and text[pos - 1] == ch:
-                    yield Hit(i, pos, pos + 1, "", {"problem": "repeated", "problem_fr": "répété", "name": name})
+                    yield Hit(i, pos, pos + 1, "", {"problem": "repeated", "problem_fr": "répété", "problem_ar": "مكرر", "name": name})
                 elif not has_ar and ch != "\u200e":
-                    yield Hit(i, pos, pos + 1, "", {"problem": "stray", "problem_fr": "égaré", "name": name})
+                    yield Hit(i, pos, pos + 1, "", {"problem": "stray", "problem_fr": "égaré", "problem_ar": "في غير موضعه", "name": name})
         for ch, pos in stack:
             if ch in ("\u202d", "\u202e"):
                 continue
-            yield Hit(i, pos, pos + 1, "", {"problem": "unclosed", "problem_fr": "jamais fermé", "name": _NAMES[ch]})
+            yield Hit(i, pos, pos + 1, "", {"problem": "unclosed", "problem_fr": "jamais fermé", "problem_ar": "لم يُغلق", "name": _NAMES[ch]})
 
 
 _AR_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]+")
@@ -95,6 +98,7 @@ _TO_WEST = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789
 @register("AR003", "mixed-digits", family=FAMILY, severity="warning",
           en="Arabic-Indic digits \"{digits}\" in a letter that uses Western digits",
           fr="chiffres indo-arabes « {digits} » dans une lettre en chiffres occidentaux",
+          ar="أرقام هندية \"{digits}\" في رسالة تستخدم الأرقام العربية الغربية (0-9)",
           what="Arabic-Indic digits (٠١٢…) mixed with Western digits (0–9) in the same letter or number.",
           why="House style for Arabic letters is Western digits; mixed systems look careless and "
               "break searching and sorting.",
@@ -118,6 +122,7 @@ _AR_PUNCT = re.compile(f"(?<=[{ARABIC_LETTER}\u064b-\u0652)\\]»\"])\\s?([,;?])(
 @register("AR004", "latin-punctuation-in-arabic", family=FAMILY, severity="warning", languages=["ar"],
           en="Latin \"{mark}\" in Arabic text; Arabic uses \"{arabic}\"",
           fr="« {mark} » latin dans un texte arabe; l'arabe utilise « {arabic} »",
+          ar="علامة ترقيم لاتينية \"{mark}\" في نص عربي؛ والعلامة العربية المقابلة هي \"{arabic}\"",
           what="A Latin comma, semicolon or question mark after an Arabic word.",
           why="Arabic has its own marks (، ؛ ؟); the Latin ones look wrong and face the wrong way.",
           fix="Use the Arabic mark.",
@@ -143,6 +148,7 @@ _PERSIAN_RE = re.compile("[\u06cc\u06a9\u06c0\u06d5]")
 @register("AR005", "persian-letters", family=FAMILY, severity="warning", languages=["ar"],
           en="Persian letter \"{ch}\" (U+{cp}) in Arabic text; Arabic uses \"{fix}\"",
           fr="lettre persane « {ch} » (U+{cp}) dans un texte arabe; l'arabe utilise « {fix} »",
+          ar="الحرف الفارسي \"{ch}\" (U+{cp}) في نص عربي؛ والحرف العربي المقابل هو \"{fix}\"",
           what="Persian/Urdu look-alike letters (ی ک ۀ ە) in Arabic words, usually from a Persian keyboard.",
           why="They look almost the same but break searching, sorting and spell-checking.",
           fix="Use the Arabic letter (ي ك ة ه).",

@@ -18,6 +18,7 @@ def _spans(line: str) -> tuple:
 @register("BIDI001", "ltr-token-reversed", family=FAMILY, severity="error", needs_bidi_display=True,
           en="\"{token}\" will display as \"{shown}\" in this right-to-left paragraph",
           fr="« {token} » s'affichera « {shown} » dans ce paragraphe de droite à gauche",
+          ar="\"{token}\" سيظهر بالشكل \"{shown}\" في هذه الفقرة المكتوبة من اليمين إلى اليسار",
           what="A phone number or another left-to-right token in an Arabic (right-to-left) paragraph whose "
                "characters the Unicode bidi algorithm displays out of order (+41 22 730 5614 shows as "
                "5614 730 22 41+). Computed with python-bidi, not guessed.",
@@ -62,6 +63,7 @@ def _shown(line: str, s: int, e: int) -> str:
 @register("BIDI002", "arabic-paragraph-ltr", family=FAMILY, severity="warning", languages=["ar"],
           en="an Arabic paragraph set left-to-right",
           fr="paragraphe arabe orienté de gauche à droite",
+          ar="فقرة عربية مضبوطة على اتجاه الكتابة من اليسار إلى اليمين",
           what="A paragraph of Arabic text whose direction (Word's w:bidi) is left-to-right.",
           why="It prints flush left, with punctuation and numbers on the wrong side.",
           fix="Set the paragraph right-to-left.",

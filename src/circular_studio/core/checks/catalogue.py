@@ -64,7 +64,8 @@ def render() -> str:
             family = c.family
             out += [f"## {family.capitalize()}", ""]
         out += [f"### {c.code}", "", f"**{c.name}** — {c.severity.value}", "",
-                f"*Message:* {c.messages['en']}  ", f"*Message (fr):* {c.messages['fr']}", "",
+                f"*Message:* {c.messages['en']}  ", f"*Message (fr):* {c.messages['fr']}  ",
+                f"*Message (ar):* {c.messages.get('ar', '—')}", "",
                 f"**What.** {c.what}", "", f"**Why.** {c.why}", "", f"**Fix.** {c.fix}", ""]
         for ex in c.examples:
             lang = _LANG.get(ex.language, ex.language)

@@ -14,6 +14,7 @@ FAMILY = "links"
 @register("LINK001", "link-without-target", family=FAMILY, severity="error",
           en="the link \"{text}\" has no target",
           fr="le lien « {text} » n'a pas de cible",
+          ar="الرابط \"{text}\" ليس له عنوان وجهة",
           what="A hyperlink whose target is empty or \"#\" (the address was lost in copy-paste).",
           why="Readers click and nothing happens; the document the letter points to is unreachable.",
           fix="Give the link its address, or remove the link.",
@@ -56,6 +57,7 @@ def _url_problem(url: str) -> str | None:
 @register("LINK002", "malformed-url", family=FAMILY, severity="error",
           en="malformed address \"{url}\"",
           fr="adresse mal formée « {url} »",
+          ar="صيغة العنوان \"{url}\" غير سليمة",
           what="A URL that cannot work: a broken scheme (htp://, https//, http:/), a space, a host without "
                "a domain, a link target that is not a URL.",
           why="Readers cannot reach the page.",
@@ -94,6 +96,7 @@ _EMAIL_LIKE = re.compile(r"(?<![\w.@/:-])[\w.+\-]*[\w]@[\w@.\-]*[\w.]*(?![\w@])"
 @register("LINK003", "malformed-email", family=FAMILY, severity="error",
           en="malformed e-mail address \"{email}\"",
           fr="adresse électronique mal formée « {email} »",
+          ar="صيغة عنوان البريد الإلكتروني \"{email}\" غير سليمة",
           what="An e-mail address that cannot receive mail: two @, no domain, a domain without a dot, "
                "a dot at an edge or two dots in a row.",
           why="Replies would bounce.",
@@ -133,6 +136,7 @@ _URLISH = re.compile(r"^\s*[.,:;]*\s*((?:https?://|www\.)\S+?)[.,;:]*\s*$", re.I
 @register("LINK004", "link-text-target-mismatch", family=FAMILY, severity="warning",
           en="the link shows \"{text}\" but leads to \"{target}\"",
           fr="le lien affiche « {text} » mais mène à « {target} »",
+          ar="يعرض الرابط \"{text}\" لكنه يحيل إلى \"{target}\"",
           what="A link whose text is an address different from its target (or carries stray characters, "
                "e.g. \".https://…\").",
           why="A printed letter shows only the text: readers type what they see.",
@@ -181,6 +185,7 @@ _CAPS_PLACEHOLDER = re.compile(r"\[[A-ZÀ-Ý][A-ZÀ-Ý _/’'-]{2,40}\]")
 @register("LINK005", "leftover-placeholder", family=FAMILY, severity="error",
           en="leftover placeholder \"{text}\"",
           fr="marque de remplissage oubliée « {text} »",
+          ar="عنصر نائب لم يُستبدل \"{text}\"",
           what="A template marker left in the letter: {{ … }}, [DATE], XXX, TODO, ___, <insert …>.",
           why="The letter would go out with a hole in it.",
           fix="Replace the marker with the missing text.",

@@ -25,6 +25,7 @@ _YOUTH = re.compile(r"jeunes|jeunesse|young|youth|الشباب|شباب", re.I)
 @register("POL001", "women-youth-delegations", family=FAMILY, severity="info",
           en="an invitation without the paragraph encouraging {missing} in delegations",
           fr="invitation sans le paragraphe encourageant la présence {missing_fr} dans les délégations",
+          ar="دعوة تخلو من الفقرة التي تشجع على إشراك {missing_ar} في الوفود",
           what="An invitation that does not encourage Member States to include women and young people in "
                "their delegations.",
           why="ITU policy on gender equality (and PP Resolution 198 on youth) asks invitations to say so.",
@@ -56,5 +57,7 @@ def women_youth(ctx):
         return
     missing = {"en": " and ".join(x for x, ok in (("women", women), ("young people", youth)) if not ok)}
     missing_fr = " et ".join(x for x, ok in (("des femmes", women), ("des jeunes", youth)) if not ok)
+    missing_ar = " و".join(x for x, ok in (("النساء", women), ("الشباب", youth)) if not ok)
     at = subj[0][0] if subj else 0
-    yield Hit(at, 0, 0, None, {"missing": missing["en"], "missing_fr": missing_fr})
+    yield Hit(at, 0, 0, None, {"missing": missing["en"], "missing_fr": missing_fr,
+                                "missing_ar": missing_ar})

@@ -1,5 +1,5 @@
 """The registry of checks. Each check is a small function with a stable code (never reused),
-a severity, a message in English and French, documentation and good/bad examples that run as
+a severity, a message in English, French and Arabic, documentation and good/bad examples that run as
 tests (tests/checks/test_catalogue_examples.py)."""
 from __future__ import annotations
 

@@ -156,6 +156,7 @@ def _expected_title(o: Official, office: str, lang: str) -> str:
 @register("SIGN001", "unknown-signatory", family=FAMILY, severity="warning",
           en="\"{name}\" is not a known official (resources/officials.json)",
           fr="« {name} » n'est pas un fonctionnaire connu (resources/officials.json)",
+          ar="الاسم \"{name}\" غير مدرج في قائمة المسؤولين المعروفين (resources/officials.json)",
           what="The letter is signed with an official's title by someone not in the list of officials.",
           why="Letters are signed by elected officials; a misspelt name or a wrong signatory is likely.",
           fix="Correct the name (as in officials.json) or add the official to resources/officials.json.",
@@ -177,6 +178,7 @@ def unknown_signatory(ctx):
 @register("SIGN002", "signatory-not-in-office", family=FAMILY, severity="error",
           en="{name} held no office on the letter's date ({date}){holder}",
           fr="{name} n'était pas en fonction à la date de la lettre ({date}){holder}",
+          ar="لم يكن أي منصب مسنداً إلى {name} في تاريخ الرسالة ({date}){holder}",
           what="The signatory was not in office on the letter's date.",
           why="A letter signed by a predecessor or successor is invalid (often an old template).",
           fix="Sign with the official in office on that date, or correct the letter's date.",
@@ -206,7 +208,9 @@ def not_in_office(ctx):
         if other.office_on(ld.value) == office:
             lang = ctx.language if ctx.language in ("en", "fr", "ar") else "en"
             holder = {"en": f"; the office was held by {other.name('en')}",
-                      "fr": f"; la fonction était occupée par {other.name('fr')}"}.get(ctx.ui_language, "")
+                      "fr": f"; la fonction était occupée par {other.name('fr')}",
+                      "ar": (f"؛ وكانت تشغل المنصب حينئذٍ {other.name('ar')}" if other.gender == "f" else
+                             f"؛ وكان يشغل المنصب حينئذٍ {other.name('ar')}")}.get(ctx.ui_language, "")
             holder = holder or f"; the office was held by {other.name('en')}"
             _ = lang
             break
@@ -258,6 +262,7 @@ def _title_problem(ctx):
 @register("SIGN003", "signatory-title-office", family=FAMILY, severity="error",
           en="\"{title}\" is not the title of {name}'s office on the letter's date; expected \"{expected}\"",
           fr="« {title} » n'est pas le titre de la fonction de {name} à la date de la lettre; attendu « {expected} »",
+          ar="\"{title}\" ليس المسمى الوظيفي لمنصب {name} في تاريخ الرسالة؛ والمسمى المتوقع هو \"{expected}\"",
           what="The title under the signature is not the one of the office the signatory held "
                "(or is in another language).",
           why="A wrong title misstates who commits the organisation.",
@@ -285,6 +290,7 @@ def title_office(ctx):
 @register("SIGN004", "signatory-title-gender", family=FAMILY, severity="error",
           en="\"{title}\" does not agree with the signatory ({name}); write \"{expected}\"",
           fr="« {title} » ne s'accorde pas avec le ou la signataire ({name}); écrire « {expected} »",
+          ar="\"{title}\" لا يتوافق مع الموقِّع ({name})؛ والصواب \"{expected}\"",
           what="The title under the signature is in the wrong gender (Secrétaire général for a woman, "
                "المدير for a woman director).",
           why="French and Arabic titles agree with their holder.",
@@ -332,6 +338,7 @@ _AR_FORMS = re.compile(
 @register("SIGN005", "arabic-first-person-gender", family=FAMILY, severity="error", languages=["ar"],
           en="\"{form}\" does not agree with the signatory's gender ({gender}); write \"{expected}\"",
           fr="« {form} » ne s'accorde pas avec le genre du ou de la signataire ({gender}); écrire « {expected} »",
+          ar="\"{form}\" لا يتوافق مع جنس الموقِّع ({gender})؛ والصواب \"{expected}\"",
           what="An Arabic first-person adjective (ممتن/ممتنة, سأكون ممتناً/ممتنة, شاكر/شاكرة…) in the other "
                "gender than the signatory's.",
           why="In Arabic the signatory speaks in their own gender; a copied template often keeps the wrong one.",
@@ -377,6 +384,7 @@ _FR_FORMS = re.compile(
 @register("SIGN006", "french-first-person-gender", family=FAMILY, severity="error", languages=["fr"],
           en="\"{form}\" does not agree with the signatory's gender ({gender}); write \"{expected}\"",
           fr="« {form} » ne s'accorde pas avec le genre du ou de la signataire ({gender}); écrire « {expected} »",
+          ar="\"{form}\" لا يتوافق مع جنس الموقِّع ({gender})؛ والصواب \"{expected}\"",
           what="A French first-person adjective (je serais reconnaissant/reconnaissante, heureux/heureuse…) "
                "in the other gender than the signatory's.",
           why="The signatory speaks in their own gender; a copied template often keeps the wrong one.",

@@ -362,6 +362,7 @@ def _register_lang(code: str, lang: str, name: str, confident: bool, examples):
              languages=[lang],
              en="unknown word \"{word}\"" + (" (did you mean \"{suggestion}\"?)" if confident else ""),
              fr="mot inconnu « {word} »" + (" (vouliez-vous dire « {suggestion} »?)" if confident else ""),
+             ar="كلمة غير معروفة \"{word}\"" + (" (لعل المقصود \"{suggestion}\")" if confident else ""),
              what=what,
              why="Typing errors in an official letter reflect on the organisation.",
              fix=("Correct the word (the fix is the dictionary's first close suggestion); if it is right, "
@@ -389,6 +390,7 @@ _register_lang("SPELL006", "en", "English", False,
 @register("SPELL007", "arabic-real-word-error", family=FAMILY, severity="warning", languages=["ar"],
           en="\"{word}\" is a word, but probably a typing error for \"{suggestion}\" (same letters, other dots)",
           fr="« {word} » existe, mais c'est sans doute une faute de frappe pour « {suggestion} » (mêmes lettres, autres points)",
+          ar="\"{word}\" كلمة موجودة، لكنها على الأرجح خطأ مطبعي والمقصود \"{suggestion}\" (الحروف نفسها بنقاط مختلفة)",
           what="An Arabic word the dictionary accepts, whose undotted skeleton is that of a common word of "
                "the letters' vocabulary while its dots differ (أعثتم for أغتنم).",
           why="Dot errors make real but absurd words that a dictionary cannot catch.",

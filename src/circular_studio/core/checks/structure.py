@@ -10,12 +10,12 @@ from .registry import Example, Hit, register
 FAMILY = "structure"
 
 PARTS = {
-    BlockKind.DATE_LINE: {"en": "date line", "fr": "ligne de date"},
-    BlockKind.REFERENCE: {"en": "reference", "fr": "référence"},
-    BlockKind.SUBJECT: {"en": "subject", "fr": "objet"},
-    BlockKind.SALUTATION: {"en": "salutation", "fr": "formule d'appel"},
-    BlockKind.CLOSING: {"en": "closing formula", "fr": "formule de politesse"},
-    BlockKind.SIGNATURE: {"en": "signature (name and title)", "fr": "signature (nom et titre)"},
+    BlockKind.DATE_LINE: {"en": "date line", "fr": "ligne de date", "ar": "سطر التاريخ"},
+    BlockKind.REFERENCE: {"en": "reference", "fr": "référence", "ar": "المرجع"},
+    BlockKind.SUBJECT: {"en": "subject", "fr": "objet", "ar": "الموضوع"},
+    BlockKind.SALUTATION: {"en": "salutation", "fr": "formule d'appel", "ar": "صيغة المخاطبة"},
+    BlockKind.CLOSING: {"en": "closing formula", "fr": "formule de politesse", "ar": "صيغة الختام"},
+    BlockKind.SIGNATURE: {"en": "signature (name and title)", "fr": "signature (nom et titre)", "ar": "التوقيع (الاسم والمنصب)"},
 }
 # parts each letter type needs; types not listed need every part
 REQUIRED = {
@@ -83,7 +83,7 @@ def _missing(kind):
         at = 0
         if kind in (BlockKind.CLOSING, BlockKind.SIGNATURE):
             at = len(ctx.doc.blocks) - 1
-        yield Hit(at, 0, 0, None, {"part": PARTS[kind][ctx.ui_language if ctx.ui_language in ("en", "fr") else "en"]})
+        yield Hit(at, 0, 0, None, {"part": PARTS[kind][ctx.ui_language if ctx.ui_language in ("en", "fr", "ar") else "en"]})
     return check
 
 
@@ -92,6 +92,7 @@ _SEVERITY = {BlockKind.DATE_LINE: "error", BlockKind.REFERENCE: "warning", Block
 for _kind, _code in _PART_CODES.items():
     register(_code, f"missing-{_kind.value.replace('_', '-')}", family=FAMILY, severity=_SEVERITY[_kind],
              en="the letter has no {part}", fr="la lettre n'a pas de {part}",
+             ar="لا تتضمن الرسالة {part}",
              what=f"The letter has no {PARTS[_kind]['en']}.",
              why="Every letter of this type carries a date line, a reference, a subject, a salutation, "
                  "a closing formula and a signature; readers and the registry rely on them.",
@@ -112,6 +113,7 @@ _AR_CLOSING = re.compile(r"^\s*(?P<verb>و?تفضلوا|و?تفضلي|و?تفض�
 @register("STRUCT007", "closing-salutation-agreement", family=FAMILY, severity="warning",
           en="the closing formula does not agree with the salutation (\"{salutation}\"): write \"{expected}\"",
           fr="la formule de politesse ne s'accorde pas avec la formule d'appel (« {salutation} »): écrire « {expected} »",
+          ar="صيغة الختام لا تتوافق مع صيغة المخاطبة (\"{salutation}\")؛ والصواب \"{expected}\"",
           what="The closing formula does not match the salutation: French repeats the salutation's words "
                "(Madame, Monsieur / Monsieur le Ministre); English closes \"Dear Sir/Madam\" with \"Yours "
                "faithfully\" and \"Dear Mr X\" with \"Yours sincerely\"; Arabic addresses a plural salutation "
