@@ -35,3 +35,20 @@ def test_a_draft_with_empty_required_fields_names_each_field(tmp_path):
     ((doc, draft),) = load_letter(path)
     found = {(f.code, f.field) for f in run_checks(doc, draft, select=["FORM"])}
     assert found == {("FORM001", "subject"), ("FORM001", "signatory"), ("FORM002", "contact_email")}
+
+
+@pytest.mark.parametrize("lang, expected", [("en", "is not an e-mail address"),
+                                            ("fr", "n'est pas une adresse électronique"),
+                                            ("ar", "ليس عنوان بريد إلكتروني")])
+def test_invalid_field_message_in_the_interface_language(tmp_path, lang, expected):
+    import json
+
+    from tests.conftest import example_path
+
+    data = json.loads(example_path("000").read_text(encoding="utf-8"))
+    data["fields"]["contact_email"] = "wtdc-at-itu.int"
+    path = tmp_path / "bad-email.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    ((doc, draft),) = load_letter(path)
+    (finding,) = run_checks(doc, draft, select=["FORM002"], ui_language=lang)
+    assert expected in finding.message and "wtdc-at-itu.int" in finding.message

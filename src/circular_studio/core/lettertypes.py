@@ -49,31 +49,62 @@ class FieldSpec:
         """The value an absent optional field takes in templates."""
         return [] if self.kind == "list" else (False if self.kind == "bool" else "")
 
-    def validate(self, value) -> str | None:
-        """Why ``value`` is not acceptable for this field, or None. Empty values are judged by
-        ``required`` elsewhere."""
+    def validate(self, value, lang: str = "en") -> str | None:
+        """Why ``value`` is not acceptable for this field (in ``lang``: en, fr or ar), or None.
+        Empty values are judged by ``required`` elsewhere."""
         if value in (None, "", []):
             return None
+        problem = self._problem(value)
+        if problem is None:
+            return None
+        key, args = problem
+        table = _INVALID[key]
+        return (table.get(lang) or table["en"]).format(**args)
+
+    def _problem(self, value) -> tuple[str, dict] | None:
+        shown = {"value": value if isinstance(value, str) else repr(value)}
         if self.kind == "date":
             if not isinstance(value, str):
-                return "a date is written YYYY-MM-DD"
+                return "date", shown
             try:
                 dt.date.fromisoformat(value)
             except ValueError:
-                return f"{value!r} is not a date (YYYY-MM-DD)"
+                return "date", shown
         elif self.kind == "email" and not (isinstance(value, str) and _EMAIL.match(value)):
-            return f"{value!r} is not an e-mail address"
+            return "email", shown
         elif self.kind == "phone" and not (isinstance(value, str) and _PHONE.match(value)):
-            return f"{value!r} is not a telephone number (+41 22 730 5614)"
+            return "phone", shown
         elif self.kind == "list" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-            return "a list of lines is expected"
+            return "list", shown
         elif self.kind == "bool" and not isinstance(value, bool):
-            return "true or false is expected"
+            return "bool", shown
         elif self.kind in ("text", "prose", "reference", "signatory", "email", "phone") and not isinstance(value, str):
-            return "text is expected"
+            return "text", shown
         elif self.kind == "choice" and self.options and value not in self.options:
-            return f"{value!r} is not one of {', '.join(map(str, self.options))}"
+            return "choice", {**shown, "options": ", ".join(map(str, self.options))}
         return None
+
+
+# Why a value does not fit its field, in the interface languages.
+_INVALID = {
+    "date": {"en": "\"{value}\" is not a date (YYYY-MM-DD)",
+             "fr": "« {value} » n'est pas une date (AAAA-MM-JJ)",
+             "ar": "\"{value}\" ليس تاريخاً (YYYY-MM-DD)"},
+    "email": {"en": "\"{value}\" is not an e-mail address",
+              "fr": "« {value} » n'est pas une adresse électronique",
+              "ar": "\"{value}\" ليس عنوان بريد إلكتروني"},
+    "phone": {"en": "\"{value}\" is not a telephone number (+41 22 730 5614)",
+              "fr": "« {value} » n'est pas un numéro de téléphone (+41 22 730 5614)",
+              "ar": "\"{value}\" ليس رقم هاتف (+41 22 730 5614)"},
+    "list": {"en": "a list of lines is expected", "fr": "une liste de lignes est attendue",
+             "ar": "المطلوب قائمة من الأسطر"},
+    "bool": {"en": "true or false is expected", "fr": "vrai ou faux est attendu",
+             "ar": "المطلوب نعم أو لا"},
+    "text": {"en": "text is expected", "fr": "du texte est attendu", "ar": "المطلوب نص"},
+    "choice": {"en": "\"{value}\" is not one of {options}",
+               "fr": "« {value} » ne fait pas partie de: {options}",
+               "ar": "\"{value}\" ليس من الخيارات: {options}"},
+}
 
 
 @dataclass(frozen=True)

@@ -116,7 +116,7 @@ class LineEditor(FieldEditor):
     def problem(self, text: str) -> str | None:
         if not text:
             return None
-        why = self.spec.validate(text)
+        why = self.spec.validate(text, language())
         if why is None and self.spec.kind == "reference":
             series = load_json("house.json").get("reference_series", [])
             if not any(re.match(s["pattern"], text.strip()) for s in series):

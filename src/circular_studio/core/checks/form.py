@@ -75,7 +75,7 @@ def required_empty(ctx):
                             options={"good_fields": {**_FACTS, "deadline": "2024-12-31"}})])
 def invalid_value(ctx):
     for spec, value in _fields(ctx):
-        why = spec.validate(value)
+        why = spec.validate(value, ctx.ui_language)
         if why:
             block, end = _where(ctx, spec.name)
             yield Hit(block, 0, end, None, {"label": spec.label(ctx.ui_language), "why": why,
