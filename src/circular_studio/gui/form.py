@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QPlainTextEdit, QScrollArea, QSizePolicy, QTabWidget, QToolButton,
                                QVBoxLayout, QWidget)
 
+from ..core.checks.references import series_help
 from ..core.document import direction_of
 from ..core.lettertypes import FieldSpec
 from ..core.officials import all_officials, in_office
@@ -120,7 +121,7 @@ class LineEditor(FieldEditor):
         if why is None and self.spec.kind == "reference":
             series = load_json("house.json").get("reference_series", [])
             if not any(re.match(s["pattern"], text.strip()) for s in series):
-                why = "; ".join(s["help"] for s in series)
+                why = "; ".join(series_help(s.get("help", ""), language()) for s in series)
         return why
 
     def _validate(self, text: str) -> None:

@@ -23,8 +23,15 @@ _LOOKS = re.compile(r"(?<![\w/])(?:(?:CL|DM)\s?[-–/]?\s?\d{1,4}\s?[/-]\s?\d{1,
 def series():
     out = []
     for s in load_json("house.json")["reference_series"]:
-        out.append((s["id"], re.compile(s["pattern"]), s.get("help", "")))
+        out.append((s["id"], re.compile(s["pattern"]), s.get("help", {})))
     return tuple(out)
+
+
+def series_help(help_: dict | str, lang: str) -> str:
+    """A series' description in ``lang`` (house.json holds en, fr, ar)."""
+    if isinstance(help_, str):
+        return help_
+    return help_.get(lang) or help_.get("en", "")
 
 
 def _match(token: str):
@@ -98,8 +105,9 @@ def reference_format(ctx):
             continue
         fix = _suggest(token, ly)
         prefix = re.match(r"[A-Za-z]+(?:\s?/\s?DIR)?", token).group().upper().replace(" ", "")
-        help_ = next((h for sid, _rx, h in series() if sid.replace(" ", "").upper().startswith(prefix[:3])), "")
-        yield Hit(i, s, e, fix, {"token": token, "help": help_ or "see house.json"})
+        help_ = next((series_help(h, ctx.ui_language) for sid, _rx, h in series()
+                       if sid.replace(" ", "").upper().startswith(prefix[:3])), "")
+        yield Hit(i, s, e, fix, {"token": token, "help": help_ or "resources/house.json"})
 
 
 @register("REF002", "reference-year", family=FAMILY, severity="error",
