@@ -126,3 +126,13 @@ def test_the_preview_text_can_be_copied(opened):
 
     opened.preview.browser.copy_text()
     assert "CL-19/59" in QGuiApplication.clipboard().text()
+
+
+@pytest.mark.gui
+def test_screen_readers_get_the_letter_text(window, qtbot):
+    """The sheets are painted; the letter's text is the preview's accessible description."""
+    from tests.conftest import example_path
+
+    assert window.open_path(str(example_path("000")))
+    qtbot.waitUntil(lambda: "Genève, le 31 octobre 2024" in window.preview.browser.accessibleDescription(),
+                    timeout=3000)

@@ -56,11 +56,14 @@ class PageView(QAbstractScrollArea):
         self._doc.setHtml(html)
         self._apply_page_format()
         self._pages = max(self._doc.pageCount(), 1)  # forces the layout, once
+        # The sheets are painted, not widgets: give screen readers the letter's text this way.
+        self.setAccessibleDescription(self._doc.toPlainText())
         self._update_scrollbars()
         self.viewport().update()
 
     def show_message(self, text: str) -> None:
         self._message = text
+        self.setAccessibleDescription(text)
         self._doc.clear()
         self._pages = 0
         self._update_scrollbars()
