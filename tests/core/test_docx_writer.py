@@ -225,9 +225,15 @@ def test_page_is_a4_with_2cm_margins(fr):
 
 
 def test_control_characters_are_dropped():
-    doc = Document("en", [Block(BlockKind.PARAGRAPH, [Span("a\x01b\x0bc\ud800d", bold=True)])])
+    doc = Document("en", [Block(BlockKind.PARAGRAPH, [Span("a\x01bc\ud800d", bold=True)])])
     xml = Docx(docx_bytes(doc)).raw("word/document.xml")
     assert "abcd" in xml
+
+
+def test_word_manual_line_break_pasted_in_text_stays_a_line_break():
+    doc = Document("en", [Block(BlockKind.PARAGRAPH, [Span("first line\x0bsecond line")])])
+    xml = Docx(docx_bytes(doc)).raw("word/document.xml")
+    assert "first line</w:t><w:br/><w:t>second line" in xml
 
 
 def test_write_docx_writes_atomically(tmp_path, french_letter):

@@ -134,3 +134,13 @@ def test_control_characters_in_prose_never_crash_rendering():
     d = draft_io.from_json(d.to_json())  # as if loaded from disk
     doc = build_document(d, "fr")
     assert "Bonjour le monde" in doc.text
+
+
+def test_text_typed_in_the_editor_is_cleaned_when_rendered():
+    """Text pasted into the editor (never loaded from a file) is cleaned on the way to the letter."""
+    d = draft_io.load(example_path("000"))
+    d.languages["fr"]["subject"] = "Invitation\x07 à la CMDT-25"
+    d.languages["fr"]["body"] = "Première ligne\x0bdeuxième ligne"
+    doc = build_document(d, "fr")
+    assert "Objet: Invitation à la CMDT-25" in doc.text
+    assert "\x07" not in doc.text and "\x0b" not in doc.text

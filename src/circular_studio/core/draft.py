@@ -30,21 +30,26 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 
 
 def clean_text(text: str) -> tuple[str, int]:
-    """Text without XML-illegal characters, and how many were removed."""
+    """Text without XML-illegal characters, and how many were changed. Word's manual line break
+    (U+000B) and page break (U+000C), which come along when text is pasted from Word, become
+    line breaks; the rest are dropped."""
+    text, breaks = re.subn("[\x0b\x0c]", "\n", text)
     cleaned, n = _XML_ILLEGAL.subn("", text)
-    return cleaned.replace("\r\n", "\n").replace("\r", "\n"), n
+    return cleaned.replace("\r\n", "\n").replace("\r", "\n"), n + breaks
 
 
-def _clean_value(value, removed: list[str], where: str):
+def clean_value(value, removed: list[str], where: str):
+    """``value`` (text, or lists and objects of text) through clean_text; what changed is
+    appended to ``removed``."""
     if isinstance(value, str):
         cleaned, n = clean_text(value)
         if n:
-            removed.append(f"{where}: removed {n} control character(s)")
+            removed.append(f"{where}: replaced or removed {n} control character(s)")
         return cleaned
     if isinstance(value, list):
-        return [_clean_value(v, removed, f"{where}[{i}]") for i, v in enumerate(value)]
+        return [clean_value(v, removed, f"{where}[{i}]") for i, v in enumerate(value)]
     if isinstance(value, dict):
-        return {k: _clean_value(v, removed, f"{where}.{k}") for k, v in value.items()}
+        return {k: clean_value(v, removed, f"{where}.{k}") for k, v in value.items()}
     return value
 
 
@@ -114,8 +119,8 @@ def from_json(data, path: Path | None = None) -> Draft:
     if not isinstance(disabled, list) or not all(isinstance(c, str) for c in disabled):
         raise DraftError(f"{where}: field 'disabled_checks' must be a list of check codes")
     notices: list[str] = []
-    fields = _clean_value(fields, notices, "fields")
-    languages = _clean_value(languages, notices, "languages")
+    fields = clean_value(fields, notices, "fields")
+    languages = clean_value(languages, notices, "languages")
     return Draft(letter_type, fields, languages, list(disabled), path, notices)
 
 

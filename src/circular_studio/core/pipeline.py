@@ -10,7 +10,7 @@ import datetime as dt
 
 from . import officials
 from .document import Document
-from .draft import Draft
+from .draft import Draft, clean_value
 from .errors import DraftError, TemplateError
 from .lettertypes import LetterType, letter_type
 from .markdown import parse_markdown
@@ -53,7 +53,8 @@ def markdown_of(draft: Draft, language: str, *, strict: bool = True) -> str:
         field, message = problems[0]
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise DraftError(f"{draft.name} [{language}]: {message}{more}")
-    ctx = lt.context(draft, language)
+    # Text typed or pasted in the editor has not been through a load: clean it here too.
+    ctx = clean_value(lt.context(draft, language), [], "draft")
     ctx["language"] = language
     bad = {f for f, _ in problems}
     for spec in lt.fields:
