@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyle
 
+from ..core.resources import resources_dir
 from .autosave import orphans
 from .i18n import tr
 from .mainwindow import MainWindow, apply_interface_language
@@ -23,7 +24,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Circular Studio")
     app.setApplicationDisplayName("Circular Studio")
     app.setDesktopFileName("circular-studio")
-    app.setWindowIcon(app.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
+    app.setWindowIcon(_icon())
     return app
 
 
@@ -72,5 +73,9 @@ def run_app(paths: list[str]) -> int:
     return app.exec()
 
 
-def _icon() -> QIcon:  # pragma: no cover - kept for packaging
-    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
+def _icon() -> QIcon:
+    """The application's icon (resources/icons), or a standard one if it cannot be read."""
+    icon = QIcon(str(resources_dir() / "icons" / "circular-studio.svg"))
+    if icon.isNull():
+        return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
+    return icon
