@@ -52,3 +52,22 @@ def test_invalid_field_message_in_the_interface_language(tmp_path, lang, expecte
     ((doc, draft),) = load_letter(path)
     (finding,) = run_checks(doc, draft, select=["FORM002"], ui_language=lang)
     assert expected in finding.message and "wtdc-at-itu.int" in finding.message
+
+
+def test_language_versions_that_disagree_are_reported(tmp_path):
+    """The French body keeps an old link and another year: each version says what it lacks."""
+    import json
+
+    from tests.conftest import example_path
+
+    data = json.loads(example_path("001").read_text(encoding="utf-8"))
+    fr = data["languages"]["fr"]
+    fr["body"] = fr["body"].replace("www.itu.int/itu-wsis/fund", "www.itu.int/wsis-fund-2019")
+    fr["body"] = fr["body"].replace("depuis 2005", "depuis 2003")
+    path = tmp_path / "versions.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    found = {doc.language: {(f.code, f.message) for f in run_checks(doc, draft, select=["LANG"])}
+             for doc, draft in load_letter(path)}
+    assert ("LANG001", 'the French version points to "www.itu.int/wsis-fund-2019", this version does not') in found["en"]
+    assert ("LANG002", "the French version cites the number 2003, this version does not") in found["ar"]
+    assert any(code == "LANG001" and "itu-wsis/fund" in msg for code, msg in found["fr"])

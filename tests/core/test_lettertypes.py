@@ -53,3 +53,11 @@ def test_markdown_characters_in_facts_stay_characters():
     assert "Contact: Ana *Star* [Lee]" in doc.text
     assert "Subject: 1. Not a list" in doc.text
     assert any(b.text == "- not a bullet" and not b.is_list_item for b in doc.blocks)
+
+
+def test_addresses_of_the_organisation_become_live_links():
+    from circular_studio.core.markdown import parse_markdown
+
+    doc = parse_markdown("Details at www.itu.int/itu-wsis/fund. Write to wsis-info@itu.int.", "en")
+    links = [span.link for block in doc.blocks for _s, _e, span in block.links()]
+    assert links == ["http://www.itu.int/itu-wsis/fund", "mailto:wsis-info@itu.int"]

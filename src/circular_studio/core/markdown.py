@@ -29,6 +29,9 @@ _PROSE = {BlockKind.PARAGRAPH, BlockKind.HEADING}
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"linkify": True, "typographer": False})
     md.enable("linkify")
+    # linkify-it's fuzzy links know only common top-level domains; the organisation's own (.int)
+    # and the UN system's must become live links too (www.itu.int/…).
+    md.linkify.tlds(["int", "org", "ch", "info"], True)
     return md
 
 

@@ -843,20 +843,22 @@ class MainWindow(QMainWindow):
                 self.findingsUpdated.emit(len(self.findings))
             return
         findings: list[services.UiFinding] = []
-        for lang in self.model.languages:
-            doc = self.docs.get(lang)
-            if doc is None or self.doc_revisions.get(lang) != self.model.revision:
+        for lang in self.model.languages:  # every version first: the checks compare them
+            if self.docs.get(lang) is None or self.doc_revisions.get(lang) != self.model.revision:
                 try:
-                    doc = services.build(self.model.draft, lang, strict=False)
+                    self.docs[lang] = services.build(self.model.draft, lang, strict=False)
+                    self.doc_revisions[lang] = self.model.revision
                 except StudioError as exc:
                     findings.append(services.UiFinding("BUILD001", "error", str(exc), 0, 0, 0, "",
                                                        None, None, lang))
                     self.docs.pop(lang, None)
-                    continue
-                self.docs[lang] = doc
-                self.doc_revisions[lang] = self.model.revision
+        for lang in self.model.languages:
+            doc = self.docs.get(lang)
+            if doc is None:
+                continue
             try:
-                findings.extend(services.check(doc, self.model.draft, lang, i18n.language()))
+                findings.extend(services.check(doc, self.model.draft, lang, i18n.language(),
+                                               versions=dict(self.docs)))
             except StudioError as exc:
                 findings.append(services.UiFinding("CHECK000", "error", str(exc), 0, 0, 0, "", None,
                                                    None, lang))

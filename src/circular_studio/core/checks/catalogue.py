@@ -40,6 +40,9 @@ def example_document(ex, which: str):
         fields = dict(opts.get("good_fields") or ex.fields or {}) if which == "good" else dict(ex.fields or {})
         # the same values serve as shared facts and as the language's own (translatable) fields
         draft = Draft(ex.letter_type or "letter", fields, {ex.language: dict(fields)})
+        # options["other_versions"]: {lang: body} — other language versions of the same draft
+        for lang, body in (opts.get("other_versions") or {}).items():
+            draft.languages[lang] = {**fields, "body": body}
     return doc, draft
 
 

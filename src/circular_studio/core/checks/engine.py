@@ -16,7 +16,7 @@ from .finding import Finding, Severity
 from .registry import REGISTRY, Check, code_matches, split_codes
 
 FAMILIES = ("dates", "references", "signatory", "structure", "links", "arabic", "bidi_display",
-            "spelling", "consistency", "policy", "form")
+            "spelling", "consistency", "policy", "form", "versions")
 _loaded = False
 
 
@@ -77,9 +77,13 @@ def enabled_checks(select: Iterable[str] | None = None, ignore: Iterable[str] = 
 
 def run_checks(doc: Document, draft=None, *, select: Iterable[str] | None = None,
                ignore: Iterable[str] = (), language: str | None = None, ui_language: str = "en",
-               bidi_display: bool = True, project: dict | None = None) -> list[Finding]:
+               bidi_display: bool = True, project: dict | None = None,
+               versions: dict | None = None) -> list[Finding]:
     """All findings of the enabled checks on ``doc`` (and ``draft``, whose facts win over what
     is parsed from the text), sorted by position.
+
+    ``versions``: the draft's other language versions already built ({lang: Document}), so the
+    cross-version checks need not build them again (the editor has them).
 
     Disabling: ``ignore`` codes or prefixes (``"SPELL"``, ``"DATE001"``), plus the project file's
     ``ignore`` and the draft's ``disabled_checks``; ``select`` restricts to codes or prefixes.
@@ -97,7 +101,8 @@ def run_checks(doc: Document, draft=None, *, select: Iterable[str] | None = None
         lang = detect_document([b.text for b in doc.blocks])
     ctx = CheckContext(doc, draft, lang, ui_language, bidi_display,
                        {"language_given": bool(language),
-                        "explicit_direction": doc.source.lower().endswith(".docx")})
+                        "explicit_direction": doc.source.lower().endswith(".docx"),
+                        "_versions": {k: v for k, v in (versions or {}).items() if k != lang}})
     findings: dict[tuple, Finding] = {}
     for check in enabled_checks(select, ignore, bidi_display):
         if check.languages is not None and not (set(ctx.langs) | {lang}) & check.languages:
@@ -112,7 +117,7 @@ def run_checks(doc: Document, draft=None, *, select: Iterable[str] | None = None
             if not (0 <= h.block < len(doc.blocks)):
                 continue
             text = ctx.texts[h.block]
-            key = (check.code, h.block, h.start, h.end, h.args.get("field"))
+            key = (check.code, h.block, h.start, h.end, h.args.get("field"), h.args.get("key"))
             if key in findings:
                 continue
             findings[key] = Finding(
