@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from urllib.parse import quote
 
 from markdown_it import MarkdownIt
 
@@ -47,6 +48,7 @@ def _inline_spans(token, softbreak: str) -> list[Span]:
     spans: list[Span] = []
     bold = italic = 0
     link: str | None = None
+    fuzzy = False
     for child in token.children or []:
         t = child.type
         if t == "strong_open":
@@ -59,8 +61,11 @@ def _inline_spans(token, softbreak: str) -> list[Span]:
             italic -= 1
         elif t == "link_open":
             link = child.attrs.get("href", "") or ""
+            fuzzy = child.markup == "linkify"
         elif t == "link_close":
-            link = None
+            if fuzzy:
+                _trim_arabic_punctuation(spans)
+            link, fuzzy = None, False
         elif t in ("text", "code_inline", "html_inline"):
             _append(spans, Span(child.content, bool(bold), bool(italic), link))
         elif t == "softbreak":
@@ -70,6 +75,29 @@ def _inline_spans(token, softbreak: str) -> list[Span]:
         elif t == "image":
             _append(spans, Span(child.content or "", bool(bold), bool(italic), link))
     return spans
+
+
+_AR_PUNCT = "\u060c\u061b\u061f\u06d4"  # ، ؛ ؟ ۔
+_AR_PUNCT_QUOTED = {ch: quote(ch) for ch in _AR_PUNCT}
+
+
+def _trim_arabic_punctuation(spans: list[Span]) -> None:
+    """linkify-it takes an Arabic comma, semicolon or question mark after a bare URL into the
+    link (``www.wsis.org/forum،``): give it back to the sentence."""
+    last = spans[-1] if spans else None
+    if last is None or not last.link:
+        return
+    text, href, tail = last.text, last.link, ""
+    while text and text[-1] in _AR_PUNCT:
+        ch = text[-1]
+        text, tail = text[:-1], ch + tail
+        for form in (_AR_PUNCT_QUOTED[ch], _AR_PUNCT_QUOTED[ch].lower(), ch):
+            if href.endswith(form):
+                href = href[: -len(form)]
+                break
+    if tail:
+        spans[-1] = Span(text, last.bold, last.italic, href)
+        spans.append(Span(tail, last.bold, last.italic, None))
 
 
 def _append(spans: list[Span], span: Span) -> None:

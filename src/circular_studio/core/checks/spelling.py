@@ -198,6 +198,66 @@ def ar_confusable(word: str) -> str | None:
     return word[: len(word) - len(core)] + far[0]
 
 
+# hamzat al-wasl: the verbal nouns (and past/imperative) of forms VII, VIII and X begin with a
+# plain alif (اجتماع، افتتاح، انعقاد، استعراض), which typists write أ/إ; hunspell takes most of them
+_CLITIC_HEAD = re.compile(r"^(?:[وف]?(?:[بك]?ال|لل)|[وف]?[بلك]?)")
+_WASL = re.compile(r"^ا(?:ست[^\W\d_]{2}ا|[^\W\d_]ت[^\W\d_]ا|ن[^\W\d_]{2}ا)[^\W\d_]")
+
+
+def _split_head(word: str) -> tuple[str, str]:
+    """(clitics and article, rest) of ``word``: وبالأستعراض -> (وبال, أستعراض)."""
+    m = _CLITIC_HEAD.match(word)
+    head = m.group() if m else ""
+    if len(word) - len(head) < 3:
+        head = ""
+    return head, word[len(head):]
+
+
+@lru_cache(maxsize=65536)
+def ar_hamza_wasl(word: str) -> str | None:
+    """``word`` with its hamza on a wasl alif made a plain alif (إجتماع -> اجتماع,
+    الأستعراض -> الاستعراض, بأستضافة -> باستضافة), or None."""
+    for head in {_split_head(word)[0], ""}:
+        rest = word[len(head):]
+        if rest[:1] not in ("أ", "إ") or _key(rest) in house_words("ar"):
+            continue  # أستراليا: a name of the house list keeps its hamza
+        fixed = "ا" + rest[1:]
+        if _WASL.match(fixed) and (ar_ok(head + fixed) or _strip_wa(head + fixed) in ar_vocab()[0]):
+            return head + fixed
+    return None
+
+
+# masculine words whose root ends in ه (الموجه, المشابه, الاتجاه): ه is right, not a slip for ة
+_ROOT_HA = re.compile(r"(?:وجه|شبه|شابه|نبه|نزه|تجه|كره|فقه|نته|رفه|ياه|تجاه|نتباه|شتباه)$")
+
+
+@lru_cache(maxsize=65536)
+def ar_ta_marbuta(word: str) -> str | None:
+    """A definite noun or adjective written with final ه for ة (القمه, للمنظمه): the ة form,
+    when the dictionaries know it and the ه form is not itself vocabulary, or None."""
+    head, rest = _split_head(word)
+    if not head.endswith(("ال", "لل")) or not rest.endswith("ه") or len(rest) < 3:
+        return None
+    if word in ("الله", "لله", "والله", "بالله") or _ROOT_HA.search(rest):
+        return None
+    vocab = ar_vocab()[0]
+    if _strip_wa(word) in vocab:
+        return None
+    fixed = word[:-1] + "ة"
+    return fixed if ar_ok(fixed) else None
+
+
+def ar_form_error(word: str) -> tuple[str, str] | None:
+    """(kind, correction) for a wrong Arabic spelling with a rule of its own: "hamza" or "ta"."""
+    fixed = ar_hamza_wasl(word)
+    if fixed:
+        return "hamza", fixed
+    fixed = ar_ta_marbuta(word)
+    if fixed:
+        return "ta", fixed
+    return None
+
+
 # ---- French / English ----------------------------------------------------------------------
 @lru_cache(maxsize=65536)
 def latin_ok(word: str, lang: str) -> bool:
@@ -310,8 +370,8 @@ def _spell(ctx, lang: str):
     for i, s, e, word, sentence_start in _words(ctx, lang):
         if lang == "ar":
             w = strip_marks(word).translate(_PERSIAN_TO_ARABIC)  # AR005 reports Persian letters
-            if ar_ok(w):
-                continue
+            if ar_ok(w) or ar_form_error(w):
+                continue  # SPELL008/009 report the hamza and ta marbuta slips
             if _NAME_TITLES.search(ctx.texts[i][max(0, s - 40):s]) or _in_contact_line(ctx.texts[i], s):
                 continue
             sug = best_suggestion(w, "ar")
@@ -399,11 +459,44 @@ _register_lang("SPELL006", "en", "English", False,
 def real_word(ctx):
     for i, s, e, word, _ss in _words(ctx, "ar"):
         w = strip_marks(word)
-        if not ar_ok(w):
-            continue  # SPELL001/004 report it
+        if not ar_ok(w) or ar_form_error(w):
+            continue  # SPELL001/004/008/009 report it
         cand = ar_confusable(w)
         if cand and cand != w:
             yield Hit(i, s, e, cand, {"word": word, "suggestion": cand})
+
+
+def _form_check(kind: str):
+    def check(ctx):
+        for i, s, e, word, _ss in _words(ctx, "ar"):
+            found = ar_form_error(strip_marks(word))
+            if found and found[0] == kind:
+                yield Hit(i, s, e, found[1], {"word": word, "suggestion": found[1]})
+    return check
+
+
+register("SPELL008", "arabic-hamza-on-wasl-alif", family=FAMILY, severity="warning", languages=["ar"],
+         en="\"{word}\": hamzat al-wasl is written without hamza; write \"{suggestion}\"",
+         fr="« {word} » : la hamza de liaison (wasl) s'écrit sans hamza; écrire « {suggestion} »",
+         ar="\"{word}\": همزة الوصل لا تُكتب همزةَ قطع؛ والصواب \"{suggestion}\"",
+         what="A verbal noun (or past/imperative) of forms VII, VIII or X, which begins with hamzat al-wasl "
+              "(a plain alif: اجتماع، افتتاح، انعقاد، استعراض), written with أ or إ. The dictionary "
+              "accepts many of these forms.",
+         why="A common and visible mistake in Arabic; the translation service writes a plain alif.",
+         fix="Write the plain alif (ا).",
+         examples=[Example("ar", "سيُعقد الإجتماع في جنيف بعد أستعراض الوثائق.",
+                           "سيُعقد الاجتماع في جنيف بعد استعراض الوثائق.")])(_form_check("hamza"))
+
+register("SPELL009", "arabic-ta-marbuta-as-ha", family=FAMILY, severity="warning", languages=["ar"],
+         en="\"{word}\" ends in ه where ة (ta marbuta) is meant; write \"{suggestion}\"",
+         fr="« {word} » se termine par ه au lieu de ة (ta marbuta); écrire « {suggestion} »",
+         ar="\"{word}\" تنتهي بالهاء والمقصود التاء المربوطة؛ والصواب \"{suggestion}\"",
+         what="A noun or adjective with the article whose final ة (ta marbuta) is written ه (القمه for القمة); "
+              "the dictionary accepts these spellings. Words whose root ends in ه (الموجه، الاتجاه) are left alone.",
+         why="ه for ة is a spelling mistake in formal Arabic, common on keyboards without the dots.",
+         fix="Write ة.",
+         examples=[Example("ar", "يسرني أن أدعوكم إلى القمه العالمية لمجتمع المعلومات.",
+                           "يسرني أن أدعوكم إلى القمة العالمية لمجتمع المعلومات.")])(_form_check("ta"))
 
 
 def _cli(argv: list[str]) -> int:
