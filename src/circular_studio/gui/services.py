@@ -6,10 +6,10 @@ the language of the version they were found in).
 """
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.checks import run_checks
 from ..core.document import Document
 from ..core.draft import Draft
 from ..core.errors import ExportError, StudioError
@@ -38,48 +38,13 @@ def build(draft: Draft, language: str, strict: bool = False) -> Document:
     return build_document(draft, language, strict=strict)
 
 
-def _run_checks_function():
-    """The checks package's entry point, whichever module holds it."""
-    for module, name in (("..core.checks.engine", "run_checks"), ("..core.checks", "run_checks")):
-        try:
-            mod = importlib.import_module(module, __package__)
-        except ImportError:
-            continue
-        func = getattr(mod, name, None)
-        if func is not None:
-            return func
-    return None
-
-
 def check(doc: Document, draft: Draft | None, language: str, ui_language: str = "en",
           **options) -> list[UiFinding]:
-    """The findings on ``doc``; ``options`` go to the checks (``ignore``, ``project``)."""
-    func = _run_checks_function()
-    if func is None:
-        return []
-    try:
-        raw = func(doc, draft=draft, ui_language=ui_language, **options)
-    except ImportError as exc:  # a check family missing from an incomplete install
-        return [UiFinding("CHECK000", "info", f"checks unavailable: {exc}", 0, 0, 0, "", None, None,
-                          language)]
-    if isinstance(raw, tuple):  # (findings, extra) shapes
-        raw = raw[0]
-    disabled = [c.upper() for c in (draft.disabled_checks if draft else [])]
-    out = []
-    for f in raw or []:
-        code = str(getattr(f, "code", ""))
-        if any(code.upper().startswith(d) for d in disabled):
-            continue
-        sev = getattr(f, "severity", "warning")
-        sev = getattr(sev, "value", sev)
-        paragraph = int(getattr(f, "paragraph", getattr(f, "block", 0)) or 0)
-        field = getattr(f, "field", None)
-        if field is None and 0 <= paragraph < len(doc.blocks):
-            field = doc.blocks[paragraph].field
-        out.append(UiFinding(code, str(sev), str(getattr(f, "message", "")), paragraph,
-                             int(getattr(f, "start", 0) or 0), int(getattr(f, "end", 0) or 0),
-                             str(getattr(f, "excerpt", "") or ""), getattr(f, "fix", None), field,
-                             getattr(f, "language", None) or language))
+    """The findings on ``doc`` (the draft's disabled checks are honoured by the engine), most
+    serious first; ``options`` go to run_checks (``ignore``, ``project``, ``versions``)."""
+    findings = run_checks(doc, draft, ui_language=ui_language, **options)
+    out = [UiFinding(f.code, f.severity.value, f.message, f.paragraph, f.start, f.end, f.excerpt,
+                     f.fix, f.field, f.language or language) for f in findings]
     rank = {"error": 0, "warning": 1, "info": 2}
     out.sort(key=lambda f: (rank.get(f.severity, 3), f.paragraph, f.start, f.code))
     return out
