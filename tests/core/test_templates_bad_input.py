@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from circular_studio.core import draft as draft_io
-from circular_studio.core import lettertypes, render
+from circular_studio.core import lettertypes
 from circular_studio.core.errors import DraftError, TemplateError
 from circular_studio.core.pipeline import build_document
 from circular_studio.core.resources import templates_dir

@@ -79,7 +79,7 @@ DAY_FIRST = re.compile(
 MONTH_FIRST = re.compile(
     rf"(?<![\w])(?:(?P<wd>(?i:{_WD}))\s*,?\s+)?(?P<m>{_alt(MONTHS['en'])})\s+(?P<d>{_D}){_ORD}"
     rf"(?:\s*(?P<sep>-|–|to|through)\s*(?P<d2>{_D}){_ORD})?(?:\s*,?\s*(?P<y>{_Y}))?(?![\w])")
-_BETWEEN_RANGE = re.compile(rf"^\s*(?:-|–|—|au|to|until|till|through|jusqu'au|إلى|الى|حتى)\s*$", re.I)
+_BETWEEN_RANGE = re.compile(r"^\s*(?:-|–|—|au|to|until|till|through|jusqu'au|إلى|الى|حتى)\s*$", re.I)
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from ..document import BlockKind
 from ..officials import Official, all_officials, all_titles, office_title, official
