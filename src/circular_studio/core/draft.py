@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import DraftError
+from .textfile import read_utf8
 
 FORMAT = "circular-studio-draft"
 VERSION = 1
@@ -127,14 +128,7 @@ def from_json(data, path: Path | None = None) -> Draft:
 def load(path: str | os.PathLike) -> Draft:
     """Read a draft file. Every failure is a DraftError naming the file and the line or field."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DraftError(f"{path}: cannot read the draft ({exc.strerror or exc})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DraftError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    text = read_utf8(path, DraftError, "the draft")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -8,22 +8,13 @@ from pathlib import Path
 from ..document import Block, BlockKind, Document, Span, direction_of
 from ..errors import DraftError, InputError, StudioError
 from ..langdetect import detect_document
+from ..textfile import read_utf8
 
 _MD_HINT = re.compile(r"\]\([^)\s]*\)|\*\*[^*]+\*\*|<https?://|^#{1,6} |^\s*[-*] ", re.M)
 
 
 def _read_text(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (invalid byte at offset {exc.start})") from None
-    if "\x00" in text:
-        raise InputError(f"{path}: not a text file (contains NUL bytes)")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return read_utf8(path, InputError).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _guess(text: str) -> str:
