@@ -54,3 +54,15 @@ def test_language_option(capsys):
     rc = main(["check", "--format", "json", "--language", "fr", str(FIX / "seed-000-clean.md")])
     assert rc == 0
     assert json.loads(capsys.readouterr().out)["files"][0]["language"] == "fr"
+
+
+def test_missing_dictionary_is_said_not_silent(monkeypatch, capsys, tmp_path):
+    from circular_studio.cli import main
+    from circular_studio.core.checks import spelling
+
+    letter = tmp_path / "lettre.md"
+    letter.write_text("Genève, le 31 octobre 2024\n\nMadame, Monsieur,\n\nUne letre.\n", encoding="utf-8")
+    monkeypatch.setattr(spelling, "dictionary", lambda lang: None)
+    main(["check", str(letter)])
+    err = capsys.readouterr().err
+    assert "spelling in 'fr' was not checked" in err and "hunspell-fr" in err

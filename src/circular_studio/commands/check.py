@@ -69,6 +69,7 @@ def run(args) -> int:
             failed = True
             if len(args.files) == 1:
                 return 2
+    _warn_missing_dictionaries({lang for _p, lang, _fs, _doc in out_files}, select, ignore)
     if args.format == "json":
         data = {"files": [{"path": p, "language": lang, "findings": [f.to_json() for f in fs]}
                           for p, lang, fs, _doc in out_files]}
@@ -80,6 +81,20 @@ def run(args) -> int:
 
 
 _RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def _warn_missing_dictionaries(languages, select, ignore) -> None:
+    """Say so when spelling could not be checked, rather than let silence pass for "no typos"."""
+    from ..core.checks.engine import enabled_checks
+    from ..core.checks.spelling import dictionary
+
+    if not any(c.code.startswith("SPELL") for c in enabled_checks(select, ignore)):
+        return
+    packages = {"ar": "hunspell-ar", "fr": "hunspell-fr", "en": "hunspell-en-us"}
+    for lang in sorted(languages):
+        if lang in packages and dictionary(lang) is None:
+            print(f"circular-studio: spelling in '{lang}' was not checked: no Hunspell dictionary "
+                  f"(Debian: apt install {packages[lang]} libenchant-2-2)", file=sys.stderr)
 
 
 def _print_text(out_files, args) -> None:
