@@ -2,7 +2,6 @@
 letterhead on the first page, highlight and scroll-to-finding across pages, and its speed."""
 from __future__ import annotations
 
-import time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -107,18 +106,14 @@ def test_resizing_rescales_the_sheets_without_relayout(opened, qtbot):
     assert r.height() / r.width() == pytest.approx(297 / 210, rel=0.01)
 
 
-def test_preview_update_of_a_full_letter_is_quick(opened):
+def test_each_update_shows_the_latest_text(opened):
+    """Repeated edits: the page always shows the last one (timings: tests/benchmarks)."""
     w = opened
     base = w.model.value("subject", "ar")
-    times = []
     for n in range(8):
         w.model._apply("subject", "ar", f"{base} {n}")
-        start = time.perf_counter()
         w.update_preview()
-        times.append(time.perf_counter() - start)
-    assert f"{base} 7" in w.preview.plain_text().replace("\u200e", "")
-    times.sort()
-    assert times[len(times) // 2] < 0.15  # goal 50 ms (see tests/benchmarks); slack for slow CI
+        assert f"{base} {n}" in w.preview.plain_text().replace("\u200e", "")
 
 
 def test_the_preview_text_can_be_copied(opened):
