@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -45,7 +46,10 @@ def run(args: argparse.Namespace) -> int:
     jobs = _jobs(args)
     out = Path(args.output)
     fmt = args.format or (out.suffix.lstrip(".").lower() if out.suffix.lstrip(".").lower() in FORMATS else "docx")
-    single = len(jobs) == 1 and (out.suffix or not out.is_dir())
+    # an existing folder is a folder even with a dot in its name ("letters.2024"), and so is
+    # OUT written with a trailing slash ("out/") that does not exist yet
+    as_folder = out.is_dir() or args.output.endswith(("/", os.sep))
+    single = len(jobs) == 1 and not as_folder
     if len(jobs) > 1 and out.suffix.lstrip(".").lower() in FORMATS and not out.is_dir():
         raise ExportError(f"{out}: {len(jobs)} letters to write ("
                           + ", ".join(f"{Path(d.path).name} [{lang}]" for d, lang in jobs)
@@ -56,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
     for d, lang in jobs:
         target = out if single else out / f"{Path(d.path).stem}.{lang}.{fmt}"
         targets.append(target)
+    _refuse_collisions(jobs, targets)
     if not single:
         try:
             out.mkdir(parents=True, exist_ok=True)
@@ -65,6 +70,18 @@ def run(args: argparse.Namespace) -> int:
     for path in written:
         print(path)
     return 0
+
+
+def _refuse_collisions(jobs, targets) -> None:
+    """Two drafts with the same name from different folders (a/letter.json, b/letter.json)
+    would be written to the same out/letter.LANG.EXT, the second silently replacing the first."""
+    seen: dict[Path, str] = {}
+    for (d, lang), target in zip(jobs, targets):
+        what = f"{d.path} [{lang}]"
+        if target in seen and seen[target] != what:
+            raise ExportError(f"{target}: both {seen[target]} and {what} would be written to this "
+                              "file; rename one draft or render them into different folders")
+        seen[target] = what
 
 
 def export_all(jobs, targets, fmt: str) -> list[Path]:

@@ -221,9 +221,11 @@ class _Reader:
             elif tag == "fldSimple":
                 m = re.match(r'\s*HYPERLINK\s+"([^"]*)"', child.get(w("instr")) or "")
                 self._runs(child, m.group(1) if m else link, out, field, rels)
-            elif tag in ("ins", "smartTag", "customXml", "sdt", "sdtContent", "bdo", "dir"):
+            elif tag in ("ins", "moveTo", "smartTag", "customXml", "sdt", "sdtContent", "bdo",
+                         "dir"):
                 self._runs(child, link, out, field, rels)
-            # w:del, w:moveFrom, w:pPr, bookmarks, proofErr: nothing to read
+            # w:del, w:moveFrom, w:pPr, bookmarks, proofErr: nothing to read (text moved with
+            # tracked changes on is in w:moveTo, where it now stands)
 
     def _run(self, r, link, out: list[Span], field: list) -> None:
         rpr = r.find(w("rPr"))

@@ -127,6 +127,13 @@ def parse_markdown(text: str, language: str, *, source: str = "", keep_lines: bo
             found = _marker(tok.content)
             if found:
                 kind, field = found
+            elif not _COMMENT.match(tok.content):
+                # raw HTML is kept as the text it is, like inline HTML (never dropped)
+                _literal_block(blocks, tok.content, kind, direction, field, lists)
+            continue
+        if t in ("code_block", "fence"):
+            # an indented or fenced paragraph is still part of the letter: keep its lines
+            _literal_block(blocks, tok.content, kind, direction, field, lists)
             continue
         if t in ("bullet_list_open", "ordered_list_open"):
             list_counter += 1
@@ -154,6 +161,25 @@ def parse_markdown(text: str, language: str, *, source: str = "", keep_lines: bo
     # A list item holding several paragraphs numbers only its first one.
     _dedupe_item_numbers(blocks)
     return Document(language=language, blocks=blocks, source=source)
+
+
+_COMMENT = re.compile(r"^\s*<!--.*-->\s*$", re.S)
+
+
+def _literal_block(blocks: list[Block], content: str, kind: BlockKind, direction: str,
+                   field: str | None, lists: list[dict]) -> None:
+    """A block for text markdown-it gives no inline token (indented or fenced code, raw HTML
+    blocks): its lines as they are, so nothing the writer typed disappears from the letter."""
+    text = content.strip("\n")
+    if not text.strip():
+        return
+    block = Block(kind, [Span(text)], direction, field)
+    if lists:
+        current = lists[-1]
+        block.list_kind, block.level, block.list_id = current["kind"], len(lists) - 1, current["id"]
+        if current["kind"] == "ordered":
+            block.number = current["n"]
+    blocks.append(block)
 
 
 def _dedupe_item_numbers(blocks: list[Block]) -> None:

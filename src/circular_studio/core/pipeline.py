@@ -14,10 +14,10 @@ from .draft import Draft, clean_value
 from .errors import DraftError, TemplateError
 from .lettertypes import LetterType, letter_type
 from .markdown import parse_markdown
-from .render import MarkdownText, as_date, render_string, render_template
+from .render import LENIENT, MarkdownText, as_date, render_string, render_template
 
 
-def _signatory(ctx: dict, lt: LetterType, language: str, strict: bool) -> dict:
+def _signatory(ctx: dict, lt: LetterType, language: str, strict: bool, where: str = "draft") -> dict:
     """signatory_name / signatory_title / signatory_gender for the template: the title of the
     office held on the letter's date, in the holder's gender."""
     sid = ctx.get("signatory") or ""
@@ -28,7 +28,8 @@ def _signatory(ctx: dict, lt: LetterType, language: str, strict: bool) -> dict:
     try:
         person = officials.official(sid)
     except KeyError:
-        raise DraftError(f"field 'signatory': unknown official '{sid}' (see resources/officials.json)") from None
+        raise DraftError(f"{where}: field 'signatory': unknown official '{sid}' "
+                         "(see resources/officials.json)") from None
     try:
         day = as_date(ctx.get("letter_date"))
     except ValueError:
@@ -56,6 +57,8 @@ def markdown_of(draft: Draft, language: str, *, strict: bool = True) -> str:
     # Text typed or pasted in the editor has not been through a load: clean it here too.
     ctx = clean_value(lt.context(draft, language), [], "draft")
     ctx["language"] = language
+    if not strict:
+        ctx[LENIENT] = True
     bad = {f for f, _ in problems}
     for spec in lt.fields:
         if spec.name in bad and spec.kind == "date":
@@ -64,7 +67,7 @@ def markdown_of(draft: Draft, language: str, *, strict: bool = True) -> str:
         if not strict and spec.required and spec.kind != "signatory" and ctx.get(spec.name) in ("", [], None):
             placeholder = f"[{spec.label(language)}]"
             ctx[spec.name] = [placeholder] if spec.kind == "list" else placeholder
-    ctx.update(_signatory(ctx, lt, language, strict))
+    ctx.update(_signatory(ctx, lt, language, strict, f"{draft.name} [{language}]"))
     for spec in lt.fields:
         if spec.kind == "prose" and isinstance(ctx.get(spec.name), str):
             text = ctx[spec.name]

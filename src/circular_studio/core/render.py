@@ -83,16 +83,22 @@ _RANGE_WORDS = {  # (from, to) in each language
 }
 
 
-def date_range(start, end, locale: str) -> str:
+def date_range(start, end, locale: str, *, lenient: bool = False) -> str:
     """'du 17 au 28 novembre 2025', 'من 6 إلى 9 أبريل 2020', 'from 9 to 27 November 2026'.
-    Shared month or year is written once; a one-day range is the single date."""
+    Shared month or year is written once; a one-day range is the single date.
+
+    A range that ends before it starts is an error, unless ``lenient`` (the preview and the
+    checker of a draft being written): then both dates are written in full, as typed, and the
+    checks report the inverted range (DATE003) instead of the whole letter failing to build."""
     a, b = as_date(start), as_date(end)
     lang = _lang(locale)
     if a == b:
         return long_date(a, locale)
-    if b < a:
-        raise ValueError(f"the range ends ({b}) before it starts ({a})")
     first, second = _RANGE_WORDS.get(lang, _RANGE_WORDS["en"])
+    if b < a:
+        if lenient:
+            return f"{first} {long_date(a, locale)} {second} {long_date(b, locale)}"
+        raise ValueError(f"the range ends ({b}) before it starts ({a})")
     if a.year != b.year:
         left = long_date(a, locale)
     elif a.month != b.month:
@@ -106,6 +112,11 @@ def date_range(start, end, locale: str) -> str:
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 _MD_LINE_START = re.compile(r"^(\s*)(\d*)([#>+=-]|[.)])(\s|$)", re.M)
+
+
+# Set in a template's context by the pipeline when rendering leniently (preview, checks of a
+# draft): filters then render what they would refuse on export, for the checks to report.
+LENIENT = "_lenient"
 
 
 class MarkdownText(str):
@@ -151,7 +162,9 @@ def _make_env(root: Path) -> jinja2.Environment:
 
     env.filters["long_date"] = f(long_date)
     env.filters["weekday"] = f(weekday_name)
-    env.filters["date_range"] = f(date_range)
+    env.filters["date_range"] = jinja2.pass_context(
+        lambda ctx, start, end: MarkdownText(date_range(start, end, locale=ctx.get("language", "en"),
+                                                        lenient=bool(ctx.get(LENIENT)))))
     env.filters["date_line"] = f(place_line)
     env.filters["sector_name"] = f(lambda v, locale="en": _house("sectors", v, locale))
     env.filters["place_name"] = f(lambda v, locale="en": _house("places", v, locale))

@@ -164,6 +164,7 @@ def find_dates(block: int, text: str) -> list[DateMention]:
         if d2 is not None:
             first.end = d2span[0]
             second = DateMention(block, d2span[0], e, d2, mo, y, y is not None)
+            second.ordinal = "er" if text[d2span[1]:d2span[1] + 2] == "er" else ""
             if wd2 is not None:
                 second.weekday, second.weekday_lang = wd2
                 second.weekday_span = wd2span

@@ -64,6 +64,14 @@ def _docx_document(path: Path, language: str | None) -> Document:
     return read_docx(path, language=language)
 
 
+def _not_empty(doc: Document, path: Path) -> tuple[Document, None]:
+    """A file with no text (an empty .txt, a .docx never typed in) is unusable input, not a
+    letter without findings: "0 errors" would tell the reviewer the letter was checked."""
+    if not any(b.text.strip() for b in doc.blocks):
+        raise InputError(f"{path}: the file holds no text to check (is it the right file?)")
+    return doc, None
+
+
 def load_letter(path: str | os.PathLike, language: str | None = None) -> list[tuple[Document, object]]:
     """The letter(s) in ``path``: [(Document, Draft or None)]. A draft gives one Document per
     language (or only ``language``). Unusable input raises InputError with a clear message."""
@@ -78,7 +86,7 @@ def load_letter(path: str | os.PathLike, language: str | None = None) -> list[tu
     if suffix == ".docx":
         doc = _docx_document(path, language)
         doc.source = str(path)
-        return [(doc, None)]
+        return [_not_empty(doc, path)]
     if suffix in (".md", ".markdown", ".txt", ""):
         text = _read_text(path)
         lang = language or _guess(text)
@@ -86,5 +94,5 @@ def load_letter(path: str | os.PathLike, language: str | None = None) -> list[tu
             doc = parse_plain(text, lang, str(path))
         else:
             doc = parse_md(text, lang, str(path))
-        return [(doc, None)]
+        return [_not_empty(doc, path)]
     raise InputError(f"{path}: cannot check '{suffix}' files (use .json drafts, .docx, .md or .txt)")
