@@ -93,3 +93,13 @@ def test_script_runs_in_ltr_text_is_one_run():
 ])
 def test_guess_language(text, lang):
     assert guess_language(text) == lang
+
+
+def test_punctuation_after_arabic_in_a_french_paragraph_stays_left_to_right():
+    """UBA N1/N2: a neutral between Arabic and Latin takes the paragraph's direction."""
+    text = "Le mot عربي, puis la suite"
+    runs = [(text[s:e], rtl) for s, e, rtl in script_runs(text, rtl_default=False)]
+    assert runs == [("Le mot ", False), ("عربي", True), (", puis la suite", False)]
+    arabic = protect("الهاتف: +41 22 730 5614")  # as the writer gives it
+    runs = [(arabic[s:e], rtl) for s, e, rtl in script_runs(arabic, rtl_default=True)]
+    assert runs == [("الهاتف: ", True), (f"{LRM}+41 22 730 5614{LRM}", False)]

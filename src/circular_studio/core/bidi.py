@@ -205,9 +205,10 @@ def script_runs(text: str, rtl_default: bool = False) -> list[tuple[int, int, bo
     """Split ``text`` into (start, end, is_rtl) runs: Arabic runs get ``w:rtl`` and the
     complex-script font in the DOCX; Latin and digit runs must not.
 
-    Spaces and punctuation join the Arabic run they touch (so "الهاتف: " is one run); between
-    two left-to-right neighbours they stay left-to-right. At the start or end of the text they
-    take ``rtl_default`` (the paragraph's direction) unless an Arabic neighbour decides.
+    Spaces and punctuation resolve as the Unicode bidi algorithm resolves neutrals (rules N1,
+    N2): between two neighbours of one direction they take it; otherwise the paragraph's. So in
+    an Arabic paragraph "الهاتف: " is one run, and in a French one the comma of "le mot عربي,"
+    stays left-to-right instead of being carried to the wrong side of the Arabic word.
     """
     if not text:
         return []
@@ -218,9 +219,11 @@ def script_runs(text: str, rtl_default: bool = False) -> list[tuple[int, int, bo
         i, j = m.span()
         before = classes[i - 1] if i > 0 else None
         after = classes[j] if j < n else None
-        if "A" in (before, after) or (None in (before, after) and rtl_default):
-            return "A" * (j - i)  # an Arabic neighbour, or the edge of a right-to-left paragraph
-        return "L" * (j - i)
+        paragraph = "A" if rtl_default else "L"
+        before, after = before or paragraph, after or paragraph  # the edges are the paragraph's
+        if before == after:
+            return before * (j - i)
+        return paragraph * (j - i)
 
     resolved = _NEUTRALS.sub(resolve, classes)
     return [(m.start(), m.end(), resolved[m.start()] == "A")
