@@ -74,3 +74,12 @@ def test_exported_parts_follow_the_schema_order(path):
                 if name.startswith("word/") and name.endswith(".xml"):
                     problems += _problems(z.read(name), f"{lang} {name}")
         assert problems == [], "\n".join(problems[:10])
+
+
+def test_package_carries_no_stock_thumbnail_and_names_its_application():
+    d = draft_io.load(EXAMPLES / "seed-000.json")
+    with zipfile.ZipFile(io.BytesIO(docx_bytes(build_document(d, "fr")))) as z:
+        names = z.namelist()
+        assert not [n for n in names if "thumbnail" in n]
+        assert b"thumbnail" not in z.read("_rels/.rels")
+        assert b"<Application>Circular Studio</Application>" in z.read("docProps/app.xml")

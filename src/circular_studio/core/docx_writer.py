@@ -370,7 +370,23 @@ def _template(rtl: bool, size: float, size_cs: float, lang_tag: str):
     rels = document.part.rels
     for rel in [r for r in rels.values() if r.reltype == RT.STYLES]:
         rels.add_relationship(RT.STYLES, _PreparedStylesPart(rel.target_part), rel.rId)
+    _own_package_properties(document.part.package)
     return document.part.package
+
+
+_APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+            '<Application>Circular Studio</Application><DocSecurity>0</DocSecurity></Properties>').encode()
+
+
+def _own_package_properties(package) -> None:
+    """python-docx's template carries a thumbnail of an empty page and says it was written by
+    "Microsoft Macintosh Word": file browsers would show that page instead of the letter."""
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            package.rels.pop(rid)
+        elif rel.reltype == RT.EXTENDED_PROPERTIES:
+            rel.target_part._blob = _APP_XML
 
 
 def build(doc: Document) -> "docx.document.Document":
