@@ -144,3 +144,13 @@ def test_text_typed_in_the_editor_is_cleaned_when_rendered():
     doc = build_document(d, "fr")
     assert "Objet: Invitation à la CMDT-25" in doc.text
     assert "\x07" not in doc.text and "\x0b" not in doc.text
+
+
+def test_an_empty_date_used_in_the_body_shows_a_placeholder_in_the_preview():
+    d = draft_io.load(example_path("000"))
+    d.fields["deadline"] = ""
+    d.languages["fr"]["body"] = "Réponse attendue avant le {{ deadline|long_date }}."
+    preview = build_document(d, "fr", strict=False)
+    assert "Réponse attendue avant le [DATE]." in preview.text
+    with pytest.raises(TemplateError, match="field 'body'.*not a date"):
+        build_document(d, "fr")
