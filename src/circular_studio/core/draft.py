@@ -152,6 +152,7 @@ def save(draft: Draft, path: str | os.PathLike) -> Path:
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temp file + rename. On failure the temp file is removed,
     the target is untouched, and the OSError propagates for the caller to explain."""
+    path = Path(os.path.realpath(path))  # saving onto a symbolic link updates what it points to
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:

@@ -21,10 +21,15 @@ def _guess(text: str) -> str:
     return detect_document([ln for ln in text.split("\n") if ln.strip()], "en")
 
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:.*\n){0,60}?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+
+
 def parse_md(text: str, language: str, source: str = "") -> Document:
+    """A Markdown letter; YAML front matter (--- title: … ---), which editors and static-site
+    tools put on top, is not part of the letter."""
     from ..markdown import parse_markdown
 
-    return parse_markdown(text, language, source=source)
+    return parse_markdown(_FRONT_MATTER.sub("", text, count=1), language, source=source)
 
 
 def parse_plain(text: str, language: str, source: str = "") -> Document:
