@@ -61,3 +61,10 @@ def test_addresses_of_the_organisation_become_live_links():
     doc = parse_markdown("Details at www.itu.int/itu-wsis/fund. Write to wsis-info@itu.int.", "en")
     links = [span.link for block in doc.blocks for _s, _e, span in block.links()]
     assert links == ["http://www.itu.int/itu-wsis/fund", "mailto:wsis-info@itu.int"]
+
+
+@pytest.mark.parametrize("value, ok", [("2024-10-31", True), ("20241031", False), ("2024-W44-4", False),
+                                       ("2024-02-30", False), ("31/10/2024", False)])
+def test_dates_are_written_year_month_day(value, ok):
+    spec = letter_types()["invitation"].field("deadline")
+    assert (spec.validate(value) is None) is ok

@@ -23,6 +23,7 @@ UI_LANGUAGES = ("en", "fr", "ar")
 TEMPLATE_SUFFIX = ".md.j2"
 
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{5,}[0-9]$")
 
 
@@ -64,8 +65,8 @@ class FieldSpec:
     def _problem(self, value) -> tuple[str, dict] | None:
         shown = {"value": value if isinstance(value, str) else repr(value)}
         if self.kind == "date":
-            if not isinstance(value, str):
-                return "date", shown
+            if not isinstance(value, str) or not _ISO_DATE.match(value):
+                return "date", shown  # fromisoformat would also take 20241031 or 2024-W44-4
             try:
                 dt.date.fromisoformat(value)
             except ValueError:
