@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFont, QTextCursor, QTextOption
+from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QTextCursor, QTextOption
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QScrollArea, QSizePolicy, QTabWidget, QToolButton,
@@ -74,6 +74,35 @@ class FieldEditor(QWidget):
             widget.setAccessibleDescription(". ".join(parts))
 
 
+class _WindowUndoKeys(QObject):
+    """Leaves Undo and Redo keys (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y) to the window's actions.
+
+    QLineEdit, QPlainTextEdit and QDateEdit claim those keys for their own undo (by accepting
+    the ShortcutOverride event), so the window's Undo never ran from the keyboard: in the body
+    editor, whose own undo is off, Ctrl+Z did nothing; in a line edit it ran the line edit's
+    undo, which emits ``textEdited`` and was recorded as one more edit, leaving Redo disabled.
+    Ignoring the override lets the key reach the window's QUndoStack, as the Edit menu says."""
+
+    _KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.ShortcutOverride and any(event.matches(k) for k in self._KEYS):
+            event.ignore()  # not overridden: the shortcut (the window's action) fires
+            return True
+        return False
+
+
+_WINDOW_UNDO_KEYS: _WindowUndoKeys | None = None
+
+
+def _route_undo_keys(widget: QWidget) -> None:
+    """Send ``widget``'s Undo/Redo keys to the window's undo stack (see _WindowUndoKeys)."""
+    global _WINDOW_UNDO_KEYS
+    if _WINDOW_UNDO_KEYS is None:
+        _WINDOW_UNDO_KEYS = _WindowUndoKeys()
+    widget.installEventFilter(_WINDOW_UNDO_KEYS)
+
+
 def _rtl(lang: str | None) -> bool:
     return bool(lang) and direction_of(lang) == "rtl"
 
@@ -105,6 +134,7 @@ class LineEditor(FieldEditor):
                            "reference": "CL-24/49"}[spec.kind]
             self.edit.setPlaceholderText(placeholder)
         self._accessible(self.edit)
+        _route_undo_keys(self.edit)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.edit)
@@ -154,6 +184,19 @@ class LineEditor(FieldEditor):
         return True
 
 
+def _end_of_change(old: str, new: str) -> int:
+    """Index in ``new`` just after the text that differs from ``old`` (common prefix and
+    suffix left out)."""
+    prefix = 0
+    limit = min(len(old), len(new))
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    return len(new) - suffix
+
+
 class ProseEditor(FieldEditor):
     """Markdown prose in a plain-text editor; right-to-left for Arabic. The widget's own undo
     is off: every change goes to the window's QUndoStack."""
@@ -177,6 +220,7 @@ class ProseEditor(FieldEditor):
             option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
             self.edit.document().setDefaultTextOption(option)
         self._accessible(self.edit)
+        _route_undo_keys(self.edit)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.edit)
@@ -187,14 +231,19 @@ class ProseEditor(FieldEditor):
 
     def set_value(self, value) -> None:
         text = "" if value is None else str(value)
-        if text == self.edit.toPlainText():
+        before = self.edit.toPlainText()
+        if text == before:
             return
-        pos = self.edit.textCursor().position()
+        # undo, redo or a fix: put the cursor at the end of what changed, and show it (keeping
+        # the old position left a redone paragraph out of sight below the cursor)
+        pos = _end_of_change(before, text) if before else 0
         with QSignalBlocker(self.edit):
             self.edit.setPlainText(text)
             cursor = self.edit.textCursor()
-            cursor.setPosition(min(pos, len(text)))
+            cursor.setPosition(pos)
             self.edit.setTextCursor(cursor)
+        if before:
+            self.edit.ensureCursorVisible()
 
     def focus_widget(self):
         return self.edit
@@ -226,6 +275,7 @@ class DateEditor(FieldEditor):
         self.edit.setSpecialValueText(tr("form.empty_date"))
         self.edit.setDate(EMPTY_DATE)
         self._accessible(self.edit)
+        _route_undo_keys(self.edit)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.edit)
