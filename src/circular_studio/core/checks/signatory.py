@@ -204,20 +204,18 @@ def not_in_office(ctx):
         return
     holder = ""
     office = sig.title_match[0] if sig.title_match else o.terms[-1].office
+    ui = ctx.ui_language if ctx.ui_language in ("en", "fr", "ar") else "en"
     for other in all_officials():
         if other.office_on(ld.value) == office:
-            lang = ctx.language if ctx.language in ("en", "fr", "ar") else "en"
             holder = {"en": f"; the office was held by {other.name('en')}",
                       "fr": f"; la fonction était occupée par {other.name('fr')}",
                       "ar": (f"؛ وكانت تشغل المنصب حينئذٍ {other.name('ar')}" if other.gender == "f" else
-                             f"؛ وكان يشغل المنصب حينئذٍ {other.name('ar')}")}.get(ctx.ui_language, "")
-            holder = holder or f"; the office was held by {other.name('en')}"
-            _ = lang
+                             f"؛ وكان يشغل المنصب حينئذٍ {other.name('ar')}")}[ui]
             break
     loc = sig.name_loc or (ld.block, ld.start, ld.end)
     if loc[0] is None:
         return
-    yield Hit(loc[0], loc[1], loc[2], None, {"name": o.name("en"), "date": ld.value.isoformat(), "holder": holder})
+    yield Hit(loc[0], loc[1], loc[2], None, {"name": o.name(ui), "date": ld.value.isoformat(), "holder": holder})
 
 
 def _title_problem(ctx):
