@@ -16,8 +16,10 @@ COMMANDS = [("render", "render"), ("check", "check"), ("templates", "templates")
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="circular-studio",
-        description="Draft, preview, check and export circular letters (Arabic, French, English). "
-                    "With no command, opens the editor (optionally on DRAFT.json).")
+        description="Draft, preview, check and export circular letters (Arabic, French, English).",
+        epilog="Without a command: `circular-studio` opens the editor, `circular-studio DRAFT.json` "
+               "opens a draft in it, `circular-studio LETTER.docx|.md|.txt` opens a letter drafted "
+               "elsewhere in its check view. `circular-studio COMMAND --help` explains each command.")
     parser.add_argument("--version", action="version", version=f"circular-studio {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for _name, module in COMMANDS:
