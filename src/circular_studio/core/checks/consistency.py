@@ -175,7 +175,19 @@ _INSIDE_LATIN = re.compile(r"^(?P<rev>R[ée]vis[ée]e?\s+|Revised\s+|R[ée]v\.?\
 _INSIDE_AR = re.compile(r"^(?P<rev>(?:المراجَع|المراجع|المراجعة|مراجَع|مراجع|مراجعة)\s+(?:في\s+)?)?(?P<place>[^\d،,]+?)\s*(?P<comma>[،,])?\s*(?P<year>\d{4})$")
 
 
+# Plenipotentiary Conferences and the first number of the resolutions they adopted: a lower number
+# cited with that conference is a resolution it revised, so the citation needs "Rev." (Resolution 99
+# (Rev. Dubai, 2018), Resolution 140 (Rev. Bucharest, 2022)). Conservative bounds, known for sure.
+_PP_FIRST_NEW = {("bucharest", "2022"): 206, ("dubai", "2018"): 201, ("busan", "2014"): 188}
+
+
+def _needs_rev(num: str, place_key: str, year: str) -> bool:
+    first = _PP_FIRST_NEW.get((place_key, year))
+    return first is not None and int(num) < first
+
+
 def _house_citation(lang: str, word: str, num: str, rev: bool, place_key: str, year: str) -> str:
+    rev = rev or _needs_rev(num, place_key, year)
     place = _PLACES[place_key][_LANG_IDX[lang]]
     if word.endswith("."):  # "Res. 198 (Rev. Bucharest, 2022)": the citation spells the word out
         word = "Résolution" if lang == "fr" else "Resolution"

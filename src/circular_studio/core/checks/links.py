@@ -178,6 +178,12 @@ _PLACEHOLDER = re.compile(
     r"__+|\.\.\.\.+)(?![\w])|<(?:date|name|nom|insert[^>]*)>|«\s*…\s*»|\(\.\.\.\)|"
     r"\[(?:insert|add|enter|to be (?:confirmed|completed)|à (?:insérer|compléter|confirmer)|insérer|indiquer|"
     r"يضاف|يُضاف|أدخل)[^\]]{0,40}\]", re.I)
+# "le XX mai 2026", "by XX September": a day (or month) left as XX next to a month name or a year
+_MONTHS = (r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|"
+           r"decembre|January|February|March|April|May|June|July|August|September|October|November|December|"
+           r"يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر")
+_XX_DATE = re.compile(rf"(?<![\w])(?:XX?(?:er)?\s+(?:{_MONTHS})(?:\s+\d{{4}})?|(?:{_MONTHS})\s+XX?(?:,?\s+\d{{4}})?|"
+                      r"XX[/.]XX[/.]\d{2,4})(?![\w])", re.I)
 # [NAME OF COUNTRY], [VENUE], [NOM DU PAYS]: a bracketed label in capitals (case matters)
 _CAPS_PLACEHOLDER = re.compile(r"\[[A-ZÀ-Ý][A-ZÀ-Ý _/’'-]{2,40}\]")
 
@@ -198,6 +204,11 @@ def placeholders(ctx):
         for m in _PLACEHOLDER.finditer(text):
             seen.add(m.start())
             yield Hit(i, m.start(), m.end(), None, {"text": m.group()})
+        for m in _XX_DATE.finditer(text):
+            if not m.group().lstrip()[:1].islower() and "XX" in m.group().upper() and m.start() not in seen:
+                if re.search(r"(?<![\w])X{1,2}(?:er)?(?![\w])", m.group()):
+                    seen.add(m.start())
+                    yield Hit(i, m.start(), m.end(), None, {"text": m.group()})
         for m in _CAPS_PLACEHOLDER.finditer(text):
             if m.start() not in seen:
                 yield Hit(i, m.start(), m.end(), None, {"text": m.group()})

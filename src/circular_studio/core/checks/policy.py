@@ -14,10 +14,16 @@ _CALL = re.compile(r"دعوة إلى (?:تقديم|إبداء)|contributions|exp
 # A subject naming a meeting, with a body asking for participants, is an invitation too
 # ("Atelier sur …" / "المنتدى الإقليمي للتنمية" … "Les participants sont priés de s'inscrire").
 _EVENT = re.compile(r"\b(?:meeting|workshop|forum|conference|summit|seminar|symposium|assembly|atelier|"
-                    r"réunion|conférence|sommet|séminaire|colloque|assemblée)s?\b|"
+                    r"réunion|conférence|sommet|séminaire|colloque|assemblée|cyberdrill|exercise|exercice|"
+                    r"training|formation|course|cours|dialogue|event|manifestation|session|hackathon)s?\b|"
                     r"(?<![\u0621-\u064a])(?:ال)?(?:منتدى|اجتماع|ورشة|مؤتمر|قمة|ندوة|جمعية)", re.I)
 _ATTEND = re.compile(r"s'inscrire|inscription|\bregist(?:er|ration)\b|\bparticipants?\b|délégations?|"
                      r"delegations?|تسجيل|المشاركين|وفود|مشاركتكم", re.I)
+# the body inviting the reader to an event ("I am pleased to invite you to the …", "je suis heureuse de
+# vous inviter à cette conférence"), not to send something ("invite you to submit contributions")
+_BODY_INVITE = re.compile(r"\b(?:invite you to (?:the|this|attend|participate|take part|join)|"
+                          r"vous inviter (?:à (?:la|cette|ce|participer|assister|prendre part)|au |aux )|"
+                          r"vous invite (?:à (?:la|cette|ce|participer|assister|prendre part)|au |aux ))", re.I)
 _WOMEN = re.compile(r"femmes|women|النساء|المرأة|نساء|égalité (?:hommes-femmes|des genres|entre les sexes)|gender|الجنسين", re.I)
 _YOUTH = re.compile(r"jeunes|jeunesse|young|youth|الشباب|شباب", re.I)
 
@@ -48,7 +54,8 @@ def women_youth(ctx):
         subject = subj[0][1].text if subj else ""
         body = "\n".join(t for i, t in enumerate(ctx.texts) if ctx.kind(i) == BlockKind.PARAGRAPH)
         is_invitation = not _CALL.search(subject) and (
-            bool(_INVITE.search(subject)) or (bool(_EVENT.search(subject)) and bool(_ATTEND.search(body))))
+            bool(_INVITE.search(subject)) or (bool(_EVENT.search(subject)) and bool(_ATTEND.search(body)))
+            or (bool(_BODY_INVITE.search(body)) and bool(_ATTEND.search(body))))
     if not is_invitation:
         return
     body = "\n".join(ctx.texts)

@@ -98,10 +98,18 @@ def _loose(s: str) -> str:
     return re.sub(r"[\s\-,،]+", " ", s).strip()
 
 
+_OF_THE = re.compile(r"^(\s*Director)\s+of\s+the\s+(?=\S)", re.I)
+
+
+def _canon_title(line: str) -> str:
+    """``line`` normalised, "Director of the X Bureau" written as the house "Director, X Bureau"."""
+    return _norm(_OF_THE.sub(r"\1, ", line))
+
+
 def _match_titles(line: str, loose: bool = False) -> list[tuple[str, str, str]]:
     """Every (office, gender, language) whose title ``line`` is ("Director" is the title of
     three offices). ``loose``: ignoring hyphens and commas ("Secretary General")."""
-    n = _norm(line)
+    n = _canon_title(line)
     if loose:
         n = _loose(n)
     return [(office, gender, lang) for t, office, gender, lang in _titles() if n == (_loose(t) if loose else t)]
@@ -244,9 +252,9 @@ def _title_problem(ctx):
                 office_title(office, lang, "m") != office_title(office, lang, "f"):
             return "gender", Hit(i, s, e, expected, {"title": sig.title, "expected": expected, "name": o.name(lang)})
         return "office", Hit(i, s, e, expected, {"title": sig.title, "expected": expected, "name": o.name(lang)})
-    long = len(_norm(sig.title)) > len(_norm(office_title(t_office, t_lang, t_gender)))
+    long = len(_canon_title(sig.title)) > len(_norm(office_title(t_office, t_lang, t_gender)))
     expected = office_title(office, lang, o.gender, long=long)
-    if _norm(expected) == _norm(sig.title):
+    if _norm(expected) == _canon_title(sig.title):
         return None
     args = {"title": sig.title, "expected": expected, "name": o.name(lang)}
     if t_office == office and t_lang == lang and t_gender != o.gender:
@@ -374,7 +382,7 @@ _FR_ADJ = {"reconnaissant": "reconnaissante", "heureux": "heureuse", "ravi": "ra
            "désireux": "désireuse", "certaine": None}
 _FR_FEM = {v: k for k, v in _FR_ADJ.items() if v}
 _FR_FORMS = re.compile(
-    r"(?<![\w])(?:je|j')\s*(?:suis|serais|serai|reste|demeure|me sens)\s+(?:très\s+|particulièrement\s+|tout à fait\s+|"
+    r"(?<![\w])(?:je|j')\s*(?:(?:vous|lui|leur|nous|te)\s+)?(?:en\s+|y\s+)?(?:suis|serais|serai|reste|demeure|me sens)\s+(?:très\s+|particulièrement\s+|tout à fait\s+|"
     r"vivement\s+|profondément\s+|donc\s+|également\s+|aussi\s+)?(?P<adj>reconnaissante?|heureux|heureuse|ravie?|"
     r"convaincue?|certaine?|persuadée?|sûre?|honorée?|désireux|désireuse)(?![\w])", re.I)
 

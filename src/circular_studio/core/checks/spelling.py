@@ -351,7 +351,8 @@ def _words(ctx, lang: str):
                 before = t[max(0, s - 2):s]
                 sentence_start = s == 0 or bool(re.search(r"(?:[.!?:]\s+|\n|^\s*[-–•]\s*)$", t[max(0, s - 4):s])) \
                     or t[:s].strip() == ""
-                if re.search(r"[\d@/_]$", before) or (e < len(t) and re.match(r"[\d@_]", t[e:e + 1])):
+                # part of a number, an address or a domain name (aiforgood.itu.int)
+                if re.search(r"[\d@/_]$", before) or (e < len(t) and re.match(r"[\d@_]|\.[a-z]{2,}\b", t[e:e + 4])):
                     continue
                 yield i, s, e, m.group(), sentence_start
 
@@ -394,7 +395,9 @@ def _spell(ctx, lang: str):
                 if _NAME_TITLES.search(ctx.texts[i][max(0, s - 40):s]) or _in_contact_line(ctx.texts[i], s):
                     continue
                 sug = best_suggestion(core, lang)
+                # a suggestion that only cuts the word in two (Palexpo → Pal-expo) says it is a name
                 plausible = (sug and _distance(sug, core) == 1 and sug[:1].isupper() and len(core) >= 5
+                             and sug.replace("-", "").replace(" ", "") != core
                              and sug[:2].lower() == core[:2].lower()
                              and not core.startswith(sug) and not sug.startswith(core)
                              and dictionary(lang).check(sug.lower()))

@@ -66,6 +66,16 @@ def _Ex(lang, bad, good):
     return Example(lang, bad, good)
 
 
+def _addressee_as_subject(ctx, k: int) -> bool:
+    """A subject block that is really the last addressee line ("Aux établissements …", "To: …"),
+    guessed as the subject because the letter has no "Objet:/Subject:" line."""
+    from ..classify import ADDRESSEES, SUBJECT
+
+    b = ctx.doc.blocks[k]
+    return b.kind == BlockKind.SUBJECT and k > 0 and ctx.doc.blocks[k - 1].kind == BlockKind.ADDRESSEES \
+        and not SUBJECT.match(b.text) and bool(ADDRESSEES.match(b.text))
+
+
 def _missing(kind):
     def check(ctx):
         if not ctx.is_letter:
@@ -73,7 +83,7 @@ def _missing(kind):
         required = REQUIRED.get(ctx.letter_type or "", list(PARTS))
         if kind not in required:
             return
-        if any(b.kind == kind for b in ctx.doc.blocks):
+        if any(b.kind == kind and not _addressee_as_subject(ctx, k) for k, b in enumerate(ctx.doc.blocks)):
             return
         if kind == BlockKind.REFERENCE and ctx.fact("reference"):
             return
@@ -137,6 +147,11 @@ def closing_agreement(ctx):
     ci, closing = closings[0]
     lang = ctx.langs[ci]
     stext, ctext = sal.text.strip(), closing.text
+    s_lang, c_lang = _formula_language(stext, "sal"), _formula_language(ctext, "close")
+    if s_lang and c_lang and s_lang != c_lang:  # "Madame, Monsieur," … "Yours faithfully,"
+        expected = _CLOSING_FOR[s_lang]
+        yield Hit(ci, 0, len(ctext.rstrip()), expected, {"salutation": stext, "expected": expected})
+        return
     if lang == "fr":
         m = _FR_VOC.match(ctext)
         core = stext.rstrip(",").strip()
@@ -165,6 +180,25 @@ def closing_agreement(ctx):
         elif _AR_FEM_SAL.match(stext) and not base.endswith(("ي", "وا")):
             fix = prefix + stem + "ي"
             yield Hit(ci, m.start("verb"), m.end("verb"), fix, {"salutation": stext, "expected": fix})
+
+
+_SAL_LANG = {"fr": re.compile(r"^\s*(?:Madame|Monsieur|Mesdames|Messieurs|Cher|Chère|Chers|Excellence)\b"),
+             "en": re.compile(r"^\s*(?:Dear|Sir|Madam|Your Excellency|Excellency)\b"),
+             "ar": re.compile(r"^\s*(?:حضرات|حضرة|سعادة|معالي|السيد|السيدة|عزيزي|عزيزتي)")}
+_CLOSE_LANG = {"fr": re.compile(r"^\s*(?:Veuillez|Je vous prie|Recevez|Avec mes|Bien cordialement|Cordialement)\b"),
+               "en": re.compile(r"^\s*(?:Yours\s+(?:faithfully|sincerely|truly)|Sincerely|Kind regards|Best regards|"
+                                r"Accept, (?:Sir|Madam))\b", re.I),
+               "ar": re.compile(r"^\s*و?(?:تفضلوا|تفضل|تفضلي|تقبلوا|تقبل|تقبلي)")}
+_CLOSING_FOR = {"fr": "Veuillez agréer, Madame, Monsieur, l'assurance de ma considération distinguée.",
+                "en": "Yours faithfully,", "ar": "وتفضلوا بقبول فائق التقدير والاحترام."}
+
+
+def _formula_language(text: str, which: str) -> str | None:
+    """The language of a salutation ("sal") or closing formula ("close") by its wording, or None."""
+    for lang, rx in (_SAL_LANG if which == "sal" else _CLOSE_LANG).items():
+        if rx.match(text):
+            return lang
+    return None
 
 
 def _n(s: str) -> str:
