@@ -6,6 +6,9 @@ One draft per window. Edits go through the DraftModel's QUndoStack; the preview 
 A letter drafted elsewhere (.docx, .md, .txt: File ▸ Check a Letter…, a drop on the window, or
 ``circular-studio letter.docx``) opens in the *check view* instead: read-only, its text on pages
 exactly as read, its findings below; Check Again re-reads the file from disk.
+
+Two parts live in their own modules, mixed into ``MainWindow``: the check view
+(``check_view.CheckViewMixin``) and export to .docx/.pdf (``export_flow.ExportFlowMixin``).
 """
 from __future__ import annotations
 
@@ -15,13 +18,11 @@ import time
 import shiboken6
 from pathlib import Path
 
-from PySide6.QtCore import (QLibraryInfo, QSignalBlocker, QSize, Qt, QThreadPool, QTimer, QTranslator,
-                            QUrl, Signal)
-from PySide6.QtGui import (QAction, QActionGroup, QCloseEvent, QDesktopServices, QDragEnterEvent,
-                           QDropEvent, QKeySequence)
+from PySide6.QtCore import QLibraryInfo, QSignalBlocker, QSize, Qt, QTimer, QTranslator, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QListWidget,
-                               QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter,
-                               QStackedWidget, QStyle, QToolBar, QVBoxLayout, QWidget)
+                               QMainWindow, QMessageBox, QPushButton, QSplitter, QStackedWidget,
+                               QStyle, QToolBar, QVBoxLayout, QWidget)
 
 from .. import __version__
 from ..core import draft as draft_io
@@ -34,26 +35,23 @@ from ..core.resources import examples_dir
 from . import fixes, i18n, services
 from .actions import ActionRegistry, ActionSpec
 from .autosave import Autosaver
+from .check_view import CORRECTABLE_SUFFIXES, LETTER_SUFFIXES, CheckViewMixin
 from .dialogs import MessageBar, NewDialog
+from .export_flow import ExportFlowMixin
 from .findings import FindingsPanel
 from .form import FormWidget
-from .i18n import language_name, plain, tr
+from .i18n import plain, tr
 from .model import DISABLED_CHECKS, DraftModel
 from .preview import PreviewPane
 from .settings import Settings
-from .worker import ExportJob
 
 PREVIEW_DELAY_MS = 150
 CHECK_DELAY_MS = 250
 SP = QStyle.StandardPixmap
 MENUS = ("file", "edit", "view", "letter", "settings", "help")
-#: files opened in the check view (read-only) rather than as drafts
-LETTER_SUFFIXES = (".docx", ".md", ".markdown", ".txt")
-#: letters a corrected copy can be written for (plain text the fixes can be placed in)
-CORRECTABLE_SUFFIXES = (".md", ".markdown", ".txt")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(CheckViewMixin, ExportFlowMixin, QMainWindow):
     previewUpdated = Signal(str)  # the language shown in the main preview
     findingsUpdated = Signal(int)  # how many findings
     exportFinished = Signal(str)  # the written path
@@ -72,14 +70,9 @@ class MainWindow(QMainWindow):
         self.findings: list[services.UiFinding] = []
         self.highlight: tuple[str, Highlight] | None = None
         self.preview_ms = 0.0
-        self._export_job: ExportJob | None = None
         self._closing = False
         self._editor_balanced = False  # the form/preview split is set once, then left to the user
-        # the check view: a letter read from a file (None while editing a draft)
-        self.check_path: str | None = None
-        self.check_doc: Document | None = None
-        self.check_ignored: list[str] = []
-        self.setAcceptDrops(True)
+        self._init_check_view()  # check_path etc.: a letter read from a file (None while editing a draft)
 
         self.registry = ActionRegistry(self)
         self.actions = self.registry.actions
@@ -105,19 +98,7 @@ class MainWindow(QMainWindow):
         self.editor.setStretchFactor(0, 2)
         self.editor.setStretchFactor(1, 3)
         self.stack.addWidget(self.editor)
-        self.check_page = QWidget(self)
-        self.check_page.setObjectName("check-page")
-        check_lay = QVBoxLayout(self.check_page)
-        check_lay.setContentsMargins(0, 0, 0, 0)
-        self.check_banner = QLabel(self.check_page)
-        self.check_banner.setObjectName("check-banner")
-        self.check_banner.setWordWrap(True)
-        self.check_banner.setContentsMargins(6, 4, 6, 4)
-        self.check_preview = PreviewPane("check-preview", self.check_page)
-        self.check_preview.combo.setEnabled(False)
-        check_lay.addWidget(self.check_banner)
-        check_lay.addWidget(self.check_preview, 1)
-        self.stack.addWidget(self.check_page)
+        self._build_check_page()
         central = QWidget(self)
         lay = QVBoxLayout(central)
         lay.setContentsMargins(4, 4, 4, 0)
@@ -138,11 +119,7 @@ class MainWindow(QMainWindow):
         self.findings_dock.visibilityChanged.connect(
             lambda visible: self.actions["view.findings"].setChecked(visible) if not self._closing else None)
 
-        self.progress = QProgressBar(self)
-        self.progress.setMaximumWidth(180)
-        self.progress.setRange(0, 100)
-        self.progress.hide()
-        self.statusBar().addPermanentWidget(self.progress)
+        self._build_export_progress()
         self.findings_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.findings_label)
 
@@ -470,81 +447,6 @@ class MainWindow(QMainWindow):
         self._remember(path)
         return True
 
-    # ------------------------------------------------------------------ the check view
-    def check_letter_dialog(self) -> bool:
-        if not self.maybe_save():
-            return False
-        start = self.settings.last_folder or str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, plain(tr("action.check_letter")), start,
-                                              tr("check.filter"))
-        return self.open_letter(path, confirmed=True) if path else False
-
-    def _read_letter(self, path: str) -> Document:
-        """The letter in ``path`` as read (StudioError with a one-line message otherwise)."""
-        from ..core.checks import load_letter
-
-        try:
-            letters = load_letter(path)
-        except StudioError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - a reader bug on a hostile file must not close the window
-            raise StudioError(f"{path}: cannot read the letter ({type(exc).__name__}: {exc})") from None
-        if not letters:
-            raise StudioError(f"{path}: no letter found in the file")
-        return letters[0][0]
-
-    def open_letter(self, path: str, confirmed: bool = False) -> bool:
-        """Show the letter in ``path`` read-only, with the checks' findings."""
-        if not confirmed and not self.maybe_save():
-            return False
-        path = str(path)
-        try:
-            doc = self._read_letter(path)
-        except StudioError as exc:
-            self.show_error(tr("check.error.title"), str(exc))
-            return False
-        self._leave_draft()
-        self.check_path, self.check_doc, self.check_ignored = path, doc, []
-        self.highlight = None
-        self.findings = []
-        self.findings_panel.set_read_only(True)
-        self.findings_panel.set_findings([])
-        self.check_preview.set_languages([doc.language], doc.language)
-        self.stack.setCurrentWidget(self.check_page)
-        self.message_bar.hide()
-        self._update_check_banner()
-        self._update_title()
-        self._update_undo_titles()
-        self.update_preview(check_now=True)
-        self._remember(path)
-        self.draftLoaded.emit(path)
-        return True
-
-    def recheck(self) -> None:
-        """Check Again: a draft is rebuilt and checked; a checked letter is re-read from disk."""
-        if self.check_path is None:
-            self.update_preview(check_now=True)
-            return
-        try:
-            doc = self._read_letter(self.check_path)
-        except StudioError as exc:
-            self.check_doc = None
-            self.highlight = None
-            self.check_preview.show_error(str(exc))
-            self.findings = []
-            self.findings_panel.set_findings([])
-            self._update_findings_label()
-            self._update_enabled()
-            self.show_message(str(exc), "error")
-            self.findingsUpdated.emit(0)
-            return
-        self.check_doc = doc
-        self.highlight = None
-        self.message_bar.hide()
-        self.update_preview(check_now=True)
-        self.statusBar().showMessage(tr("check.reloaded", name=Path(self.check_path).name,
-                                        n=len(self.findings)), 4000)
-
     def _leave_draft(self) -> None:
         """Drop the draft being edited (already saved or discarded by the caller)."""
         self._preview_timer.stop()
@@ -559,26 +461,6 @@ class MainWindow(QMainWindow):
             self.model = None
         self.docs, self.doc_revisions = {}, {}
 
-    def _leave_check_view(self) -> None:
-        self.check_path, self.check_doc, self.check_ignored = None, None, []
-        self.findings_panel.set_read_only(False)
-
-    def _update_check_banner(self) -> None:
-        name = Path(self.check_path).name if self.check_path else ""
-        self.check_banner.setText(tr("check.banner", name=name))
-
-    def _run_letter_checks(self) -> list[services.UiFinding]:
-        from ..core.checks import project_config
-
-        doc = self.check_doc
-        if doc is None:
-            return []
-        try:
-            return services.check(doc, None, doc.language, i18n.language(),
-                                  ignore=list(self.check_ignored), project=project_config(self.check_path))
-        except StudioError as exc:
-            return [services.UiFinding("CHECK000", "error", str(exc), 0, 0, 0, "", None, None, doc.language)]
-
     def disable_check(self, finding: services.UiFinding) -> bool:
         """Context menu "Disable this check for this letter": into the draft's disabled_checks
         as an undoable step; for a checked letter, ignored until the letter is closed."""
@@ -590,98 +472,9 @@ class MainWindow(QMainWindow):
             self._preview_timer.stop()
             self.update_preview(check_now=True)
             return True
-        if self.check_path is not None and code not in self.check_ignored:
-            self.check_ignored.append(code)
-            self.run_checks()
-            self.show_message(tr("check.ignored", code=code), "info")
-            return True
+        if self.check_path is not None:
+            return self._ignore_check(code)
         return False
-
-    def save_corrected_dialog(self) -> bool:
-        """Bonus of the check view: a copy of a .md/.txt letter with the chosen fixes applied."""
-        if self.check_path is None or self.check_doc is None:
-            return False
-        if Path(self.check_path).suffix.lower() not in CORRECTABLE_SUFFIXES:
-            self.show_message(tr("corrected.only_text"), "warning")
-            return False
-        fixable = [f for f in self.findings if f.fix is not None]
-        if not fixable:
-            self.show_message(tr("corrected.none"), "info")
-            return False
-        from .dialogs import FixesDialog
-
-        dialog = FixesDialog(fixable, self)
-        self.fixes_dialog = dialog
-        if dialog.exec() != FixesDialog.DialogCode.Accepted:
-            return False
-        chosen = dialog.chosen()
-        src = Path(self.check_path)
-        start = str(src.with_name(f"{src.stem}.corrected{src.suffix}"))
-        path, _ = QFileDialog.getSaveFileName(self, plain(tr("corrected.title")), start,
-                                              tr("check.filter"))
-        if not path:
-            return False
-        return self.save_corrected(path, chosen)
-
-    def save_corrected(self, target: str, chosen: list[services.UiFinding]) -> bool:
-        from . import corrected
-
-        try:
-            text = Path(self.check_path).read_bytes().decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            self.show_error(tr("corrected.title"), f"{self.check_path}: {exc}")
-            return False
-        plain_txt = Path(self.check_path).suffix.lower() == ".txt" and \
-            all(b.kind.value == "paragraph" and not b.is_list_item for b in self.check_doc.blocks) and \
-            len(self.check_doc.blocks) == len([ln for ln in text.replace("\r\n", "\n").split("\n") if ln.strip()])
-        new_text, applied, skipped = corrected.apply(text, self.check_doc, chosen, by_line=plain_txt)
-        try:
-            if Path(target).resolve() == Path(self.check_path).resolve():
-                raise OSError("choose another name: the original letter is not overwritten")
-            Path(target).write_text(new_text, encoding="utf-8")
-        except OSError as exc:
-            self.show_error(tr("save.error.title"), f"{target}: {getattr(exc, 'strerror', None) or exc}")
-            return False
-        message = tr("corrected.saved", n=applied, path=target)
-        if skipped:
-            message += " " + tr("corrected.skipped", n=skipped)
-        self.show_message(message, "warning" if skipped else "info", [
-            (tr("action.check_letter").replace("&", "").rstrip("…"), lambda: self.open_letter(target, confirmed=True))])
-        return True
-
-    # ------------------------------------------------------------------ drag and drop
-    @staticmethod
-    def dropped_path(mime) -> str | None:
-        """The first local letter or draft file in a drag's data."""
-        if mime is None or not mime.hasUrls():
-            return None
-        for url in mime.urls():
-            if url.isLocalFile():
-                path = url.toLocalFile()
-                if Path(path).suffix.lower() in LETTER_SUFFIXES + (".json",):
-                    return path
-        return None
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        if self.dropped_path(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if self.dropped_path(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
-        path = self.dropped_path(event.mimeData())
-        if not path:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        # after the drop returns: opening may ask about unsaved changes (a modal box)
-        QTimer.singleShot(0, lambda: self.open_path(path))
 
     def _remember(self, path) -> None:
         self.settings.add_recent(str(path))
@@ -800,14 +593,7 @@ class MainWindow(QMainWindow):
         """Rebuild the visible language versions and show them; then schedule the checks."""
         if self.model is None:
             if self.check_doc is not None:
-                start = time.perf_counter()
-                hl = self.highlight[1] if self.highlight else None
-                # exactly as read: no letterhead band, no bidi marks added
-                self.check_preview.show_document(self.check_doc, hl, letterhead=False, protect=False)
-                self.preview_ms = (time.perf_counter() - start) * 1000
-                self.previewUpdated.emit(self.check_doc.language)
-                if check_now:
-                    self.run_checks()
+                self._show_checked_letter(check_now)
             return
         start = time.perf_counter()
         for pane in (self.preview, self.preview2):
@@ -836,11 +622,7 @@ class MainWindow(QMainWindow):
     def run_checks(self) -> None:
         if self.model is None:
             if self.check_path is not None:
-                self.findings = self._run_letter_checks()
-                self.findings_panel.set_findings(self.findings)
-                self._update_findings_label()
-                self._update_enabled()
-                self.findingsUpdated.emit(len(self.findings))
+                self._check_letter_now()
             return
         findings: list[services.UiFinding] = []
         for lang in self.model.languages:  # every version first: the checks compare them
@@ -925,71 +707,6 @@ class MainWindow(QMainWindow):
         self._preview_timer.stop()
         self.update_preview(check_now=True)
         return True
-
-    # ------------------------------------------------------------------ export
-    def export(self, fmt: str) -> bool:
-        if self.model is None:
-            return False
-        if self._export_job is not None:
-            self.show_message(tr("export.busy"), "info")
-            return False
-        lang = self.preview.language() or self.model.languages[0]
-        self.run_checks()
-        errors = self.findings_panel.error_count(lang)
-        if errors:
-            answer = QMessageBox.warning(
-                self, tr(f"export.title.{fmt}"), tr("export.errors_remain", n=errors, lang=language_name(lang)),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
-        base = Path(self.model.draft.path).stem if self.model.draft.path else self.model.draft.letter_type
-        folder = self.settings.last_folder or str(Path.home())
-        path, _ = QFileDialog.getSaveFileName(self, tr(f"export.title.{fmt}"),
-                                              os.path.join(folder, f"{base}-{lang}.{fmt}"),
-                                              tr(f"export.filter.{fmt}"))
-        if not path:
-            return False
-        if not path.lower().endswith(f".{fmt}"):
-            path += f".{fmt}"
-        return self.start_export(path, fmt, lang)
-
-    def start_export(self, path: str, fmt: str, lang: str) -> bool:
-        job = ExportJob(self.model.draft.copy(), lang, path, fmt)
-        job.signals.progress.connect(self._on_export_progress)
-        job.signals.finished.connect(self._on_export_finished)
-        job.signals.failed.connect(self._on_export_failed)
-        self._export_job = job
-        self.message_bar.hide()  # the last export's "Exported …" would read as this one's result
-        self.progress.setValue(0)
-        self.progress.show()
-        self.statusBar().showMessage(tr("export.running", name=Path(path).name))
-        self.actions["file.export_docx"].setEnabled(False)
-        self.actions["file.export_pdf"].setEnabled(False)
-        QThreadPool.globalInstance().start(job)
-        return True
-
-    def _on_export_progress(self, pct: int, _msg: str) -> None:
-        self.progress.setValue(pct)
-
-    def _export_done(self) -> None:
-        self._export_job = None
-        self.progress.hide()
-        self._update_enabled()
-
-    def _on_export_finished(self, path: str) -> None:
-        self._export_done()
-        self.statusBar().showMessage(tr("export.done", path=path), 6000)
-        self.show_message(tr("export.done", path=path), "info", [
-            (tr("export.open_file"), lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(path))),
-            (tr("export.open_folder"), lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))),
-        ])
-        self.exportFinished.emit(path)
-
-    def _on_export_failed(self, message: str) -> None:
-        self._export_done()
-        self.statusBar().clearMessage()
-        self.show_message(tr("export.failed", error=message), "error")
-        self.exportFailed.emit(message)
 
     # ------------------------------------------------------------------ view and settings
     def set_side_by_side(self, on: bool) -> None:
