@@ -145,13 +145,7 @@ def parse_markdown(text: str, language: str, *, source: str = "", keep_lines: bo
             prose = kind in _PROSE and not keep_lines
             spans = _inline_spans(tok, " " if prose else "\n")
             block_kind = BlockKind.HEADING if heading and kind == BlockKind.PARAGRAPH else kind
-            block = Block(block_kind, spans, direction, field)
-            if lists:
-                current = lists[-1]
-                block.list_kind, block.level, block.list_id = current["kind"], len(lists) - 1, current["id"]
-                if current["kind"] == "ordered":
-                    block.number = current["n"]
-            blocks.append(block)
+            blocks.append(_in_list(Block(block_kind, spans, direction, field), lists))
         elif t == "heading_open":
             heading = True
         elif t == "heading_close":
@@ -173,13 +167,17 @@ def _literal_block(blocks: list[Block], content: str, kind: BlockKind, direction
     text = content.strip("\n")
     if not text.strip():
         return
-    block = Block(kind, [Span(text)], direction, field)
+    blocks.append(_in_list(Block(kind, [Span(text)], direction, field), lists))
+
+
+def _in_list(block: Block, lists: list[dict]) -> Block:
+    """``block`` as an item of the innermost open list, if any (kind, level, number)."""
     if lists:
         current = lists[-1]
         block.list_kind, block.level, block.list_id = current["kind"], len(lists) - 1, current["id"]
         if current["kind"] == "ordered":
             block.number = current["n"]
-    blocks.append(block)
+    return block
 
 
 def _dedupe_item_numbers(blocks: list[Block]) -> None:
