@@ -87,3 +87,24 @@ class Corpus:
         found, total = per[("all",)]
         print(f"false alarms (error/warning) on {len(self.clean_files)} clean files: {alarms}")
         return found / total, alarms
+
+
+def corpus_tests(corpus: Corpus, known_escapes: frozenset = frozenset()):
+    """The two tests every corpus runs, parametrised over its files; a test module binds them:
+    ``test_clean_letter_raises_no_error_or_warning, test_every_defect_is_found = corpus_tests(C)``.
+    ``known_escapes``: (letter name, excerpt) pairs tested separately as expected failures."""
+    import pytest
+
+    @pytest.mark.parametrize("path", corpus.clean_files, ids=lambda p: p.name)
+    def test_clean_letter_raises_no_error_or_warning(path):
+        bad = corpus.false_alarms(path)
+        assert not bad, [(f.code, f.excerpt, f.message) for f in bad]
+
+    @pytest.mark.parametrize("path", corpus.defective_files, ids=lambda p: p.name)
+    def test_every_defect_is_found(path):
+        name = name_of(path)
+        missed = [d for d, found in corpus.defect_results(path)
+                  if not found and (name, d["excerpt"]) not in known_escapes]
+        assert not missed, [(d["family"], d["excerpt"]) for d in missed]
+
+    return test_clean_letter_raises_no_error_or_warning, test_every_defect_is_found

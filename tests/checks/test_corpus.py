@@ -12,24 +12,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pytest
 
-from tests.checks.corpus_eval import Corpus
+from tests.checks.corpus_eval import Corpus, corpus_tests
 
 CORPUS = Corpus(Path(__file__).parent / "corpus")
 MANIFEST = CORPUS.manifest
-
-
-@pytest.mark.parametrize("path", CORPUS.clean_files, ids=lambda p: p.name)
-def test_clean_letter_raises_no_error_or_warning(path):
-    bad = CORPUS.false_alarms(path)
-    assert not bad, [(f.code, f.excerpt, f.message) for f in bad]
-
-
-@pytest.mark.parametrize("path", CORPUS.defective_files, ids=lambda p: p.name)
-def test_every_defect_is_found(path):
-    missed = [d for d, found in CORPUS.defect_results(path) if not found]
-    assert not missed, [(d["family"], d["excerpt"]) for d in missed]
+test_clean_letter_raises_no_error_or_warning, test_every_defect_is_found = corpus_tests(CORPUS)
 
 
 def test_corpus_is_built_from_the_manifest():
