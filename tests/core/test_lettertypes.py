@@ -68,3 +68,12 @@ def test_addresses_of_the_organisation_become_live_links():
 def test_dates_are_written_year_month_day(value, ok):
     spec = letter_types()["invitation"].field("deadline")
     assert (spec.validate(value) is None) is ok
+
+
+def test_a_list_item_of_two_paragraphs_is_one_item():
+    from circular_studio.core.markdown import parse_markdown
+
+    doc = parse_markdown("1. first\n\n   its second paragraph\n2. next\n\n- bullet\n\n  more of it\n", "en")
+    items = [(b.text, b.list_kind, b.number) for b in doc.blocks]
+    assert items == [("first", "ordered", 1), ("its second paragraph", None, None), ("next", "ordered", 2),
+                     ("bullet", "bullet", None), ("more of it", None, None)]

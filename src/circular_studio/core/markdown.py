@@ -150,10 +150,10 @@ def parse_markdown(text: str, language: str, *, source: str = "", keep_lines: bo
             heading = True
         elif t == "heading_close":
             heading = False
+        elif t == "list_item_open" and lists:
+            lists[-1]["fresh"] = True
         elif t == "list_item_close" and lists and lists[-1]["kind"] == "ordered":
             lists[-1]["n"] += 1
-    # A list item holding several paragraphs numbers only its first one.
-    _dedupe_item_numbers(blocks)
     return Document(language=language, blocks=blocks, source=source)
 
 
@@ -171,21 +171,14 @@ def _literal_block(blocks: list[Block], content: str, kind: BlockKind, direction
 
 
 def _in_list(block: Block, lists: list[dict]) -> Block:
-    """``block`` as an item of the innermost open list, if any (kind, level, number)."""
+    """``block`` inside the innermost open list, if any: the first paragraph of an item is the
+    item (kind, level, number); a later paragraph of the same item continues it, indented."""
     if lists:
         current = lists[-1]
-        block.list_kind, block.level, block.list_id = current["kind"], len(lists) - 1, current["id"]
-        if current["kind"] == "ordered":
-            block.number = current["n"]
+        if current.pop("fresh", False):
+            block.list_kind, block.level, block.list_id = current["kind"], len(lists) - 1, current["id"]
+            if current["kind"] == "ordered":
+                block.number = current["n"]
+        else:
+            block.level = len(lists)
     return block
-
-
-def _dedupe_item_numbers(blocks: list[Block]) -> None:
-    seen: set[tuple[int, int]] = set()
-    for b in blocks:
-        if b.list_kind == "ordered" and b.list_id is not None:
-            key = (b.list_id, b.number or 0)
-            if key in seen:
-                b.list_kind, b.number = None, None
-                b.level += 1
-            seen.add(key)
