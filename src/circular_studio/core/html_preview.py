@@ -237,8 +237,3 @@ def document_html(doc: Document, highlight: Highlight | None = None, page: bool 
             f'border="1" style="border-color:#6b6e73;border-style:solid;background-color:#ffffff;'
             f'margin-top:16px;margin-bottom:16px;"><tr><td style="background-color:#ffffff;">'
             f'{inner}</td></tr></table></body></html>')
-
-
-def page_aspect() -> float:
-    """Height over width of the A4 sheet, for widgets that size the page."""
-    return A4_HEIGHT_MM / A4_WIDTH_MM

@@ -190,15 +190,6 @@ def add_run(parent, text: str, rpr=None):
     return r
 
 
-def set_lang(rpr, val: str | None = None, bidi: str | None = None) -> None:
-    attrs = {}
-    if val:
-        attrs["val"] = val
-    if bidi:
-        attrs["bidi"] = bidi
-    set_child(rpr, "lang", **attrs)
-
-
 # -- hyperlinks ------------------------------------------------------------------------------
 
 def add_hyperlink(paragraph, target: str):

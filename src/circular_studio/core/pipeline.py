@@ -11,7 +11,7 @@ import datetime as dt
 from . import officials
 from .document import Document
 from .draft import Draft, clean_value
-from .errors import DraftError, TemplateError
+from .errors import DraftError
 from .lettertypes import LetterType, letter_type
 from .markdown import parse_markdown
 from .render import LENIENT, MarkdownText, as_date, render_string, render_template
@@ -86,10 +86,3 @@ def build_document(draft: Draft, language: str, *, strict: bool = True) -> Docum
     doc.subject = subject if isinstance(subject, str) else ""
     doc.title = doc.subject or letter_type(draft.letter_type).title(language)
     return doc
-
-
-def languages_of(draft: Draft) -> list[str]:
-    return list(draft.languages)
-
-
-__all__ = ["build_document", "markdown_of", "languages_of", "TemplateError", "DraftError"]
