@@ -58,10 +58,11 @@ def run(args) -> int:
         try:
             letters = load_letter(path, args.language)
             project = project_config(path)
+            versions = {doc.language: doc for doc, _draft in letters}  # a draft's versions, built once
             for doc, draft in letters:
                 findings = run_checks(doc, draft, select=select, ignore=ignore, language=args.language,
                                       ui_language=args.messages, bidi_display=not args.no_bidi_display,
-                                      project=project)
+                                      project=project, versions=versions)
                 any_error |= any(f.severity.value == "error" for f in findings)
                 out_files.append((path, doc.language, findings, doc))
         except StudioError as exc:
