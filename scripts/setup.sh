@@ -8,12 +8,15 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   libreoffice-writer-nogui   # DOCX -> PDF export and the layout tests
   fonts-hosny-amiri fonts-noto-core   # Arabic fonts (Amiri, Noto Naskh Arabic)
+  fonts-noto-cjk             # Chinese (Noto Sans/Serif CJK)
+  fonts-crosextra-carlito fonts-crosextra-caladea   # metric twins of Calibri and Cambria
   poppler-utils              # pdftotext/pdftoppm for layout checks
   xvfb xauth                 # a virtual screen for screenshots and headless runs
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 "libglib2.0-0t64|libglib2.0-0"
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-image0   # what Qt's xcb platform needs on a bare machine
-  libenchant-2-2 hunspell-ar hunspell-fr hunspell-en-us   # spelling dictionaries
+  libenchant-2-2 hunspell-ar hunspell-fr hunspell-en-us hunspell-en-gb hunspell-es hunspell-ru   # spelling dictionaries
+  iso-codes                  # ISO 3166 names and their translations (the addressee register)
 )
 
 SUDO=""
