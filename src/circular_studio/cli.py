@@ -6,8 +6,8 @@ import argparse
 import importlib
 import sys
 
-from . import __version__
-from .core.errors import StudioError
+from circular_studio import __version__
+from circular_studio.core.errors import StudioError
 
 # (command name, module under circular_studio.commands)
 COMMANDS = [("render", "render"), ("check", "check"), ("templates", "templates")]
@@ -54,7 +54,7 @@ def _open_editor(paths: list[str]) -> int:
               "(see --help)", file=sys.stderr)
         return 2
     try:
-        from .gui.app import run_app
+        from circular_studio.gui.app import run_app
     except ImportError as exc:  # Qt missing or system libraries absent
         print(f"circular-studio: cannot start the editor: {exc}", file=sys.stderr)
         return 2

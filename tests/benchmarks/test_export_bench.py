@@ -5,9 +5,9 @@ import io
 import docx
 import pytest
 
-from circular_studio.core import draft as draft_io
-from circular_studio.core.docx_writer import docx_bytes
-from circular_studio.core.pipeline import build_document
+from circular_studio.core.model import draft as draft_io
+from circular_studio.core.docx.writer import docx_bytes
+from circular_studio.core.compose.pipeline import build_document
 from tests.conftest import example_path
 
 docxtpl = pytest.importorskip("docxtpl")

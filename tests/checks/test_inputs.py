@@ -4,7 +4,7 @@ import json
 import pytest
 
 from circular_studio.core.checks import load_letter, run_checks
-from circular_studio.core.classify import classify
+from circular_studio.core.intake.classify import classify
 from circular_studio.core.document import Block, BlockKind, Document, Span
 from circular_studio.core.errors import InputError
 

@@ -1,7 +1,7 @@
 """Letters as people keep them: Markdown with front matter, drafts behind symbolic links."""
 import os
 
-from circular_studio.core import draft as draft_io
+from circular_studio.core.model import draft as draft_io
 from circular_studio.core.checks import load_letter
 from tests.conftest import example_path
 

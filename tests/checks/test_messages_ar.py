@@ -55,7 +55,7 @@ def test_arabic_example_yields_arabic_messages():
     text = ("جنيف، 31 أكتوبر 2024\n\nالموضوع: دعوة\n\nحضرات السادة والسيدات،\n\n"
             "سيعقد الاجتماع من ٦ إلى 9 أبريل 2020 في جنيف, سويسرا. يرجى الرد قبل 15 يناير 2024.\n\n"
             "وتفضل بقبول فائق التقدير والاحترام.")
-    from circular_studio.core.checks.loader import parse_md
+    from circular_studio.core.intake.letters import parse_md
 
     doc = parse_md(text, "ar", source="example.md")
     fs = run_checks(doc, None, ui_language="ar")
@@ -72,7 +72,7 @@ def test_arabic_example_yields_arabic_messages():
 
 def test_missing_part_named_in_arabic():
     text = "جنيف، 31 أكتوبر 2024\n\nالموضوع: دعوة\n\nحضرات السادة والسيدات،\n\nيشرفني أن أدعوكم."
-    from circular_studio.core.checks.loader import parse_md
+    from circular_studio.core.intake.letters import parse_md
 
     fs = run_checks(parse_md(text, "ar", source="example.md"), None, select=["STRUCT"], ui_language="ar")
     assert "لا تتضمن الرسالة صيغة الختام" in {f.message for f in fs}

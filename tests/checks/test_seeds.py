@@ -72,7 +72,7 @@ def test_disable_by_prefix_and_code():
 
 def test_project_file_and_draft_disable(tmp_path):
     from circular_studio.core.checks import project_config
-    from circular_studio.core.draft import Draft
+    from circular_studio.core.model.draft import Draft
 
     (tmp_path / "circular-studio.toml").write_text('[check]\nignore = ["LINK001"]\n', encoding="utf-8")
     p = tmp_path / "l.md"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from circular_studio.core.bidi import (LRM, display, guess_language, has_arabic, is_arabic_char,
+from circular_studio.core.locale.bidi import (LRM, display, guess_language, has_arabic, is_arabic_char,
                                        ltr_token_spans, protect, script_runs)
 
 PHONE = "+41 22 730 5614"

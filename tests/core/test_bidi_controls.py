@@ -6,7 +6,7 @@ import pytest
 
 from circular_studio.core.checks import run_checks
 from circular_studio.core.document import Block, BlockKind, Document, Span
-from circular_studio.core.docx_writer import docx_bytes
+from circular_studio.core.docx.writer import docx_bytes
 
 PASTED = [
     "الهاتف: \u2066+41 22 730 5614\u2069 للاستفسار عن WSIS",   # balanced isolate

@@ -6,10 +6,10 @@ import zipfile
 
 import pytest
 
-from circular_studio.core.bidi import LRM
+from circular_studio.core.locale.bidi import LRM
 from circular_studio.core.document import BlockKind
-from circular_studio.core.docx_reader import read_docx
-from circular_studio.core.docx_writer import docx_bytes, write_docx
+from circular_studio.core.docx.reader import read_docx
+from circular_studio.core.docx.writer import docx_bytes, write_docx
 from circular_studio.core.errors import InputError
 
 

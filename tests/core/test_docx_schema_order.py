@@ -6,9 +6,9 @@ import zipfile
 import pytest
 from lxml import etree
 
-from circular_studio.core import draft as draft_io
-from circular_studio.core.docx_writer import docx_bytes
-from circular_studio.core.pipeline import build_document
+from circular_studio.core.model import draft as draft_io
+from circular_studio.core.docx.writer import docx_bytes
+from circular_studio.core.compose.pipeline import build_document
 from tests.conftest import EXAMPLES
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -8,9 +8,9 @@ import zipfile
 import pytest
 from lxml import etree
 
-from circular_studio.core.bidi import LRM, has_arabic
+from circular_studio.core.locale.bidi import LRM, has_arabic
 from circular_studio.core.document import Block, BlockKind, Document, Span
-from circular_studio.core.docx_writer import docx_bytes, write_docx
+from circular_studio.core.docx.writer import docx_bytes, write_docx
 from circular_studio.core.errors import ExportError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

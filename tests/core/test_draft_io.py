@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from circular_studio.core import draft as draft_io
+from circular_studio.core.model import draft as draft_io
 from circular_studio.core.errors import DraftError
 from tests.conftest import example_path
 

@@ -2,9 +2,9 @@
 highlights at the right characters even when LRM marks were inserted."""
 from __future__ import annotations
 
-from circular_studio.core.bidi import LRM
+from circular_studio.core.locale.bidi import LRM
 from circular_studio.core.document import Block, BlockKind, Document, Span
-from circular_studio.core.html_preview import (HIGHLIGHT_ANCHOR, HIGHLIGHT_COLOUR, Highlight,
+from circular_studio.core.outputs.html_preview import (HIGHLIGHT_ANCHOR, HIGHLIGHT_COLOUR, Highlight,
                                                 document_html, protect_with_map, spans_html)
 
 PHONE_LINE = "الهاتف: +41 22 730 5614"

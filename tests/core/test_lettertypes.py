@@ -3,8 +3,8 @@ import datetime as dt
 
 import pytest
 
-from circular_studio.core.lettertypes import KINDS, letter_types
-from circular_studio.core.pipeline import build_document
+from circular_studio.core.model.lettertypes import KINDS, letter_types
+from circular_studio.core.compose.pipeline import build_document
 
 
 def test_three_types_in_arabic_french_english():
@@ -56,7 +56,7 @@ def test_markdown_characters_in_facts_stay_characters():
 
 
 def test_addresses_of_the_organisation_become_live_links():
-    from circular_studio.core.markdown import parse_markdown
+    from circular_studio.core.compose.markdown import parse_markdown
 
     doc = parse_markdown("Details at www.itu.int/itu-wsis/fund. Write to wsis-info@itu.int.", "en")
     links = [span.link for block in doc.blocks for _s, _e, span in block.links()]
@@ -71,7 +71,7 @@ def test_dates_are_written_year_month_day(value, ok):
 
 
 def test_a_list_item_of_two_paragraphs_is_one_item():
-    from circular_studio.core.markdown import parse_markdown
+    from circular_studio.core.compose.markdown import parse_markdown
 
     doc = parse_markdown("1. first\n\n   its second paragraph\n2. next\n\n- bullet\n\n  more of it\n", "en")
     items = [(b.text, b.list_kind, b.number) for b in doc.blocks]

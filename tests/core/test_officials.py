@@ -1,7 +1,7 @@
 """Signatories: the right title for the date, in the holder's gender and the letter's language."""
 import datetime as dt
 
-from circular_studio.core import officials
+from circular_studio.core.model import officials
 
 
 def test_title_follows_the_office_held_on_the_date():

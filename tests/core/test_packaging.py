@@ -14,7 +14,7 @@ def test_wheel_carries_templates_and_resources(tmp_path):
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target),
                     str(wheel)], check=True, capture_output=True, timeout=300)
-    probe = ("import circular_studio.core.resources as r, circular_studio.core.lettertypes as lt;"
+    probe = ("import circular_studio.core.resources as r, circular_studio.core.model.lettertypes as lt;"
              "print(r.templates_dir()); print(sorted(lt.letter_types()))")
     env = {**os.environ, "PYTHONPATH": str(target)}
     out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True,

@@ -8,8 +8,8 @@ from html import unescape
 
 import pytest
 
-from circular_studio.core import pdf
-from circular_studio.core.docx_writer import write_docx
+from circular_studio.core.outputs import pdf
+from circular_studio.core.docx.writer import write_docx
 from circular_studio.core.errors import ExportError
 
 needs_soffice = pytest.mark.skipif(pdf.soffice_path() is None,

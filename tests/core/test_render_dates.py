@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from circular_studio.core.render import date_line, date_range, long_date, weekday_name
+from circular_studio.core.compose.render import date_line, date_range, long_date, weekday_name
 
 
 @pytest.mark.parametrize("day, locale, place, expected", [

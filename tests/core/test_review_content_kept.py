@@ -8,12 +8,12 @@ import zipfile
 
 import docx
 
-from circular_studio.core import draft as draft_io
-from circular_studio.core.checks.datetext import find_dates
-from circular_studio.core.docx_reader import read_docx
-from circular_studio.core.docx_writer import docx_bytes
-from circular_studio.core.markdown import parse_markdown
-from circular_studio.core.pipeline import build_document
+from circular_studio.core.model import draft as draft_io
+from circular_studio.core.locale.datetext import find_dates
+from circular_studio.core.docx.reader import read_docx
+from circular_studio.core.docx.writer import docx_bytes
+from circular_studio.core.compose.markdown import parse_markdown
+from circular_studio.core.compose.pipeline import build_document
 from tests.conftest import example_path
 
 

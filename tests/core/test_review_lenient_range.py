@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from circular_studio.core import draft as draft_io
+from circular_studio.core.model import draft as draft_io
 from circular_studio.core.checks import load_letter, run_checks
 from circular_studio.core.errors import TemplateError
-from circular_studio.core.pipeline import build_document
+from circular_studio.core.compose.pipeline import build_document
 from tests.conftest import example_path
 
 

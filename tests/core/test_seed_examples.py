@@ -7,9 +7,9 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from circular_studio.core import draft as draft_io
-from circular_studio.core.docx_writer import docx_bytes
-from circular_studio.core.pipeline import build_document
+from circular_studio.core.model import draft as draft_io
+from circular_studio.core.docx.writer import docx_bytes
+from circular_studio.core.compose.pipeline import build_document
 from tests.conftest import ROOT, example_path
 
 SEEDS = {"000": "000_3e9c70c3ed0e871a", "001": "001_780a961a6b4afbd4",

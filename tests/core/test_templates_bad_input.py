@@ -4,10 +4,10 @@ import shutil
 
 import pytest
 
-from circular_studio.core import draft as draft_io
-from circular_studio.core import lettertypes
+from circular_studio.core.model import draft as draft_io
+from circular_studio.core.model import lettertypes
 from circular_studio.core.errors import DraftError, TemplateError
-from circular_studio.core.pipeline import build_document
+from circular_studio.core.compose.pipeline import build_document
 from circular_studio.core.resources import templates_dir
 from tests.conftest import example_path
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton
 
-from circular_studio.core.html_preview import HIGHLIGHT_COLOUR
+from circular_studio.core.outputs.html_preview import HIGHLIGHT_COLOUR
 from circular_studio.gui.preview import align_right
 
 pytestmark = pytest.mark.gui
@@ -138,8 +138,8 @@ def test_a_file_that_breaks_while_open_shows_the_message_in_the_preview(window, 
 
 
 def test_a_docx_letter_opens_in_the_check_view(window, example, tmp_path, qtbot):
-    from circular_studio.core import draft as draft_io
-    from circular_studio.core.export import export_document
+    from circular_studio.core.model import draft as draft_io
+    from circular_studio.core.outputs.formats import export_document
 
     docx = tmp_path / "seed-001.ar.docx"
     export_document(draft_io.load(example("001")), "ar", docx, "docx")

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from circular_studio.core.html_preview import PAGE_HEIGHT_PX, PAGE_MARGIN_PX
+from circular_studio.core.outputs.html_preview import PAGE_HEIGHT_PX, PAGE_MARGIN_PX
 from circular_studio.gui.preview import DESK_COLOUR
 
 pytestmark = pytest.mark.gui

@@ -69,7 +69,7 @@ def test_the_welcome_page_says_nothing_about_findings(make_window):
     w = make_window()
     assert w.model is None
     assert w.findings_panel.summary.text() == ""  # not "the letter passes every check"
-    w.set_draft(__import__("circular_studio.core.lettertypes", fromlist=["x"])
+    w.set_draft(__import__("circular_studio.core.model.lettertypes", fromlist=["x"])
                 .letter_type("invitation").new_draft(["en"]))
     assert w.findings_panel.summary.text() != ""
 
@@ -180,7 +180,7 @@ def test_empty_required_fields_are_listed_and_lead_to_the_field(window, qtbot, m
 def test_a_broken_letter_type_spares_the_others_and_says_why(qtbot, tmp_path, monkeypatch):
     import shutil
 
-    from circular_studio.core.lettertypes import letter_types
+    from circular_studio.core.model.lettertypes import letter_types
     from circular_studio.core.resources import templates_dir
 
     root = tmp_path / "templates"

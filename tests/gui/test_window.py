@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QPlainTextEdit
 
-from circular_studio.core.html_preview import HIGHLIGHT_COLOUR
+from circular_studio.core.outputs.html_preview import HIGHLIGHT_COLOUR
 from circular_studio.gui.dialogs import NewDialog
 from circular_studio.gui.form import DateEditor, SignatoryEditor
 
@@ -46,7 +46,7 @@ def test_new_letter_from_the_dialog(window, qtbot, monkeypatch):
 
 
 def test_new_dialog_needs_a_language(qtbot, boxes, fresh_dirs):
-    from circular_studio.core.lettertypes import letter_types
+    from circular_studio.core.model.lettertypes import letter_types
 
     dialog = NewDialog(letter_types())
     qtbot.addWidget(dialog)
@@ -204,7 +204,7 @@ def test_unsaved_changes_prompt_before_closing(opened, boxes, qtbot):
 
 
 def test_recovery_after_a_crash(qtbot, boxes, fresh_dirs, example):
-    from circular_studio.core.draft import load
+    from circular_studio.core.model.draft import load
     from circular_studio.gui import app as app_module
 
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
@@ -397,7 +397,7 @@ def test_pdf_export_without_libreoffice_says_so(opened, qtbot, tmp_path, monkeyp
 
 @pytest.mark.libreoffice
 def test_pdf_export(opened, qtbot, tmp_path):
-    from circular_studio.core.pdf import soffice_path
+    from circular_studio.core.outputs.pdf import soffice_path
 
     if soffice_path() is None:
         pytest.skip("LibreOffice is not installed")

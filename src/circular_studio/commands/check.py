@@ -8,7 +8,7 @@ import argparse
 import json
 import sys
 
-from ..core.errors import StudioError
+from circular_studio.core.errors import StudioError
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -38,7 +38,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 def _legible(text: str, reshape: bool, rtl: bool = True) -> str:
     if not reshape:
         return text
-    from ..core.bidi import display, has_arabic
+    from circular_studio.core.locale.bidi import display, has_arabic
 
     if not has_arabic(text):
         return text
@@ -46,8 +46,8 @@ def _legible(text: str, reshape: bool, rtl: bool = True) -> str:
 
 
 def run(args) -> int:
-    from ..core.checks import load_letter, project_config, run_checks
-    from ..core.checks.registry import split_codes
+    from circular_studio.core.checks import load_letter, project_config, run_checks
+    from circular_studio.core.checks.registry import split_codes
 
     select = split_codes(args.select) or None
     ignore = split_codes(args.ignore)
@@ -86,8 +86,8 @@ _RANK = {"error": 0, "warning": 1, "info": 2}
 
 def _warn_missing_dictionaries(languages, select, ignore) -> None:
     """Say so when spelling could not be checked, rather than let silence pass for "no typos"."""
-    from ..core.checks.engine import enabled_checks
-    from ..core.checks.spelling import dictionary
+    from circular_studio.core.checks.engine import enabled_checks
+    from circular_studio.core.checks.families.spell import dictionary
 
     if not any(c.code.startswith("SPELL") for c in enabled_checks(select, ignore)):
         return

@@ -8,9 +8,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..core import draft as draft_io
-from ..core.errors import ExportError, StudioError
-from ..core.export import export_document
+from circular_studio.core.model import draft as draft_io
+from circular_studio.core.errors import ExportError, StudioError
+from circular_studio.core.outputs.formats import export_document
 
 FORMATS = ("docx", "pdf", "md")
 
@@ -88,7 +88,7 @@ def export_all(jobs, targets, fmt: str) -> list[Path]:
     """Write every (draft, language) to its target; PDFs go through LibreOffice in one call."""
     if fmt != "pdf":
         return [export_document(d, lang, target, fmt) for (d, lang), target in zip(jobs, targets)]
-    from ..core.pdf import docx_many_to_pdf
+    from circular_studio.core.outputs.pdf import docx_many_to_pdf
 
     with tempfile.TemporaryDirectory(prefix="circular-studio-") as tmp:
         docx_paths = []

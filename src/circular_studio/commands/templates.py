@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from ..core.errors import TemplateError
-from ..core.lettertypes import broken_letter_types, letter_types
-from ..core.render import undeclared_fields
+from circular_studio.core.errors import TemplateError
+from circular_studio.core.model.lettertypes import broken_letter_types, letter_types
+from circular_studio.core.compose.render import undeclared_fields
 
 # Names a template may use besides its schema's fields (set by the pipeline).
 PROVIDED = {"language", "signatory_name", "signatory_title", "signatory_long_title",

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyle
 
-from ..core.resources import resources_dir
+from circular_studio.core.resources import resources_dir
 from .autosave import orphans
 from .i18n import tr
 from .mainwindow import MainWindow, apply_interface_language

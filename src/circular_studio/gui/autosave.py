@@ -16,8 +16,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
-from ..core.draft import Draft, atomic_write_bytes, from_json
-from ..core.errors import DraftError
+from circular_studio.core.model.draft import Draft, atomic_write_bytes, from_json
+from circular_studio.core.errors import DraftError
 from .settings import autosave_dir
 
 _counter = itertools.count(1)

@@ -19,8 +19,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 
-from ..core.document import Document
-from ..core.errors import StudioError
+from circular_studio.core.document import Document
+from circular_studio.core.errors import StudioError
 from . import i18n, services
 from .i18n import plain, tr
 from .preview import PreviewPane
@@ -65,7 +65,7 @@ class CheckViewMixin:
 
     def _read_letter(self, path: str) -> Document:
         """The letter in ``path`` as read (StudioError with a one-line message otherwise)."""
-        from ..core.checks import load_letter
+        from circular_studio.core.checks import load_letter
 
         try:
             letters = load_letter(path)
@@ -138,7 +138,7 @@ class CheckViewMixin:
         self.check_banner.setText(tr("check.banner", name=name))
 
     def _run_letter_checks(self) -> list[services.UiFinding]:
-        from ..core.checks import project_config
+        from circular_studio.core.checks import project_config
 
         doc = self.check_doc
         if doc is None:

@@ -8,8 +8,8 @@ unique; a fix that cannot be placed with certainty is left out and counted.
 """
 from __future__ import annotations
 
-from ..core.checks import apply_fixes
-from ..core.document import Document
+from circular_studio.core.checks import apply_fixes
+from circular_studio.core.document import Document
 
 
 def _unique(haystack: str, needle: str) -> int | None:

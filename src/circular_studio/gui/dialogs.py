@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QToolButton,
                                QVBoxLayout, QWidget)
 
-from ..core.lettertypes import LetterType, broken_letter_types
+from circular_studio.core.model.lettertypes import LetterType, broken_letter_types
 from .i18n import language, language_name, tr
 
 

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QPlainTextEdit, QScrollArea, QSizePolicy, QTabWidget, QToolButton,
                                QVBoxLayout, QWidget)
 
-from ..core.checks.references import series_help
-from ..core.document import direction_of
-from ..core.lettertypes import FieldSpec
-from ..core.officials import all_officials, in_office
-from ..core.resources import load_json
+from circular_studio.core.checks.families.ref import series_help
+from circular_studio.core.document import direction_of
+from circular_studio.core.model.lettertypes import FieldSpec
+from circular_studio.core.model.officials import all_officials, in_office
+from circular_studio.core.resources import load_json
 from .i18n import language, language_name, tr
 from .model import DraftModel
 

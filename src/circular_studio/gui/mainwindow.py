@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, Q
                                QMainWindow, QMessageBox, QPushButton, QSplitter, QStackedWidget,
                                QStyle, QToolBar, QVBoxLayout, QWidget)
 
-from .. import __version__
-from ..core import draft as draft_io
-from ..core.document import Document
-from ..core.draft import Draft
-from ..core.errors import StudioError
-from ..core.html_preview import Highlight
-from ..core.lettertypes import letter_type, letter_types
-from ..core.resources import examples_dir
+from circular_studio import __version__
+from circular_studio.core.model import draft as draft_io
+from circular_studio.core.document import Document
+from circular_studio.core.model.draft import Draft
+from circular_studio.core.errors import StudioError
+from circular_studio.core.outputs.html_preview import Highlight
+from circular_studio.core.model.lettertypes import letter_type, letter_types
+from circular_studio.core.resources import examples_dir
 from . import fixes, i18n, services
 from .actions import ActionRegistry, ActionSpec
 from .autosave import Autosaver

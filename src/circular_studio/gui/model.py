@@ -14,8 +14,8 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..core.draft import Draft
-from ..core.lettertypes import FieldSpec, LetterType
+from circular_studio.core.model.draft import Draft
+from circular_studio.core.model.lettertypes import FieldSpec, LetterType
 from .i18n import tr
 
 _MERGE_ID = 0x5E7

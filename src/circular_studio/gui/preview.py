@@ -15,8 +15,8 @@ from PySide6.QtGui import (QAbstractTextDocumentLayout, QColor, QFont, QGuiAppli
 from PySide6.QtWidgets import (QAbstractScrollArea, QComboBox, QHBoxLayout, QLabel, QMenu,
                                QVBoxLayout, QWidget)
 
-from ..core.document import Document
-from ..core.html_preview import (HIGHLIGHT_ANCHOR, PAGE_HEIGHT_PX, PAGE_MARGIN_PX, PAGE_WIDTH_PX,
+from circular_studio.core.document import Document
+from circular_studio.core.outputs.html_preview import (HIGHLIGHT_ANCHOR, PAGE_HEIGHT_PX, PAGE_MARGIN_PX, PAGE_WIDTH_PX,
                                  Highlight, paged_html)
 from .i18n import language_name, tr
 

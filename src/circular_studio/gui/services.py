@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.checks import run_checks
-from ..core.document import Document
-from ..core.draft import Draft
-from ..core.errors import ExportError, StudioError
-from ..core.pipeline import build_document
+from circular_studio.core.checks import run_checks
+from circular_studio.core.document import Document
+from circular_studio.core.model.draft import Draft
+from circular_studio.core.errors import ExportError, StudioError
+from circular_studio.core.compose.pipeline import build_document
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def export(draft: Draft, language: str, path: str | Path, fmt: str, progress=Non
     """Write the letter in ``language`` to ``path`` as DOCX or PDF with the same code as the
     command line. Runs in a worker thread on its own copy of the draft; raises StudioError
     subclasses with one-line messages (unwritable folder, LibreOffice missing…)."""
-    from ..core.export import export_document
+    from circular_studio.core.outputs.formats import export_document
 
     step = progress or (lambda _pct, _msg="": None)
     step(10, "build")

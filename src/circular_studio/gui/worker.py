@@ -9,8 +9,8 @@ import traceback
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from ..core.draft import Draft
-from ..core.errors import StudioError
+from circular_studio.core.model.draft import Draft
+from circular_studio.core.errors import StudioError
 from . import services
 
 

@@ -7,7 +7,7 @@
 """
 from .engine import enabled_checks, project_config, run_checks
 from .finding import Finding, Severity, apply_fixes
-from .loader import load_letter
+from ..intake.letters import load_letter
 from .registry import REGISTRY, Check, Example, Hit, all_checks
 
 __all__ = ["run_checks", "load_letter", "Finding", "Severity", "apply_fixes", "REGISTRY", "Check",

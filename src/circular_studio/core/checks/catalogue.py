@@ -23,8 +23,8 @@ def _block(text: str) -> str:
 
 def example_document(ex, which: str):
     """(Document, Draft or None) for the ``which`` ("bad"/"good") text of an Example."""
-    from ..draft import Draft
-    from .loader import parse_md
+    from ..model.draft import Draft
+    from ..intake.letters import parse_md
 
     text = ex.bad if which == "bad" else ex.good
     doc = parse_md(text, ex.language, source="example.md")

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..document import BlockKind, Document
-from ..langdetect import detect
-from . import datetext
-from .datetext import DateMention
+from ..locale.langdetect import detect
+from ..locale import datetext
+from ..locale.datetext import DateMention
 
 
 @dataclass

@@ -1,31 +1,20 @@
 """Running the checks: pick the enabled ones, build the context, collect findings."""
 from __future__ import annotations
 
-import importlib
 import os
 import tomllib
 from dataclasses import replace
 from pathlib import Path
 from typing import Iterable
 
-from ..classify import classify, needs_classification
+from ..intake.classify import classify, needs_classification
 from ..document import Document
-from ..langdetect import detect_document
+from ..locale.langdetect import detect_document
 from .context import CheckContext
 from .finding import Finding, Severity
 from .registry import REGISTRY, Check, code_matches, split_codes
 
-FAMILIES = ("dates", "references", "signatory", "structure", "links", "arabic", "bidi_display",
-            "spelling", "consistency", "policy", "form", "versions")
-_loaded = False
-
-
-def load_families() -> None:
-    global _loaded
-    if not _loaded:
-        for name in FAMILIES:
-            importlib.import_module(f".{name}", __package__)
-        _loaded = True
+from . import families  # noqa: F401  (importing the families registers their checks)
 
 
 PROJECT_FILES = ("circular-studio.toml", ".circular-studio.toml", "pyproject.toml")
@@ -59,7 +48,6 @@ def project_config(start: str | os.PathLike | None) -> dict:
 
 def enabled_checks(select: Iterable[str] | None = None, ignore: Iterable[str] = (),
                    bidi_display: bool = True) -> list[Check]:
-    load_families()
     select = split_codes(select) if select else None
     ignore = split_codes(ignore)
     out = []
@@ -132,4 +120,4 @@ def prepare(doc: Document) -> Document:
     return classify(doc) if needs_classification(doc) else doc
 
 
-__all__ = ["run_checks", "enabled_checks", "project_config", "load_families", "prepare", "replace"]
+__all__ = ["run_checks", "enabled_checks", "project_config", "prepare", "replace"]

@@ -90,9 +90,8 @@ def register(code: str, name: str, *, family: str, severity: str, en: str, fr: s
 
 
 def all_checks() -> list[Check]:
-    from . import engine  # noqa: F401  (imports the families, which register)
-
-    engine.load_families()
+    """Every registered check; the families register when ``circular_studio.core.checks`` is
+    imported (its ``__init__`` imports them)."""
     return sorted(REGISTRY.values(), key=lambda c: c.code)
 
 

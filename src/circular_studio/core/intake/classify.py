@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .document import Block, BlockKind, Document
+from ..document import Block, BlockKind, Document
 
 _PLACE = r"(?:Genève|Geneve|Geneva|جنيف|Bakou|Baku|New York|نيويورك)"
 _DATE_CORE = (r"(?:(?:[^\W\d_]+\s*[,،]?\s*)?(?:le\s+|the\s+)?[0-9٠-٩]{1,2}(?:er|st|nd|rd|th)?\s+"
@@ -45,7 +45,7 @@ LETTERHEAD = re.compile(r"\((?:SG|BDT|TSB|BR)\)\s*$|^(?:Secrétariat général|G
 
 def _is_official_name(line: str) -> bool:
     """``line`` is the name of a known official (in any language), as a signature begins."""
-    from .officials import all_officials
+    from ..model.officials import all_officials
 
     key = re.sub(r"\s+", " ", line).strip().casefold()
     return any(key == name.casefold() for o in all_officials() for name in o.names.values())

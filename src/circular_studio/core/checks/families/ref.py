@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..document import BlockKind
-from ..resources import load_json
-from .registry import Example, Hit, register
+from ...document import BlockKind
+from ...resources import load_json
+from ..registry import Example, Hit, register
 
 FAMILY = "references"
 _LABEL = re.compile(r"^\s*(?:Référence|Reference|Réf\.?|Ref\.?|Our ref\.?|N/Réf\.?|المرجع|الإشارة|رقم الإشارة)\s*[:：]\s*"

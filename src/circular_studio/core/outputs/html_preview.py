@@ -14,11 +14,11 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from .document import Block, BlockKind, Document, Span, direction_of
-from .resources import load_json
+from ..document import Block, BlockKind, Document, Span, direction_of
+from ..resources import load_json
 
 try:  # written by the DOCX engineer; the preview must protect text exactly like the DOCX does
-    from .bidi import protect as _protect
+    from ..locale.bidi import protect as _protect
 except ImportError:  # pragma: no cover - only while core/bidi.py does not exist yet
     def _protect(text: str) -> str:
         return text

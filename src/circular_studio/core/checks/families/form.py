@@ -3,8 +3,8 @@ that are not what the field holds). Only drafts have fields; letters drafted els
 judged on their text by the other families."""
 from __future__ import annotations
 
-from ..errors import StudioError
-from .registry import Example, Hit, register
+from ...errors import StudioError
+from ..registry import Example, Hit, register
 
 FAMILY = "form"
 
@@ -16,7 +16,7 @@ _FACTS = {"letter_date": "2024-10-31", "sector": "SG", "signatory": "doreen-bogd
 def _fields(ctx):
     """(FieldSpec, value, language or None) for each field this language version must judge.
     Shared facts are judged once, in the draft's first language, so they are listed once."""
-    from ..lettertypes import letter_type
+    from ...model.lettertypes import letter_type
 
     draft = ctx.draft
     if draft is None:

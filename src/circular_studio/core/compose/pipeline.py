@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import officials
-from .document import Document
-from .draft import Draft, clean_value
-from .errors import DraftError
-from .lettertypes import LetterType, letter_type
+from ..model import officials
+from ..document import Document
+from ..model.draft import Draft, clean_value
+from ..errors import DraftError
+from ..model.lettertypes import LetterType, letter_type
 from .markdown import parse_markdown
 from .render import LENIENT, MarkdownText, as_date, render_string, render_template
 

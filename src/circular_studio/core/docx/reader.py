@@ -21,10 +21,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from .bidi import guess_language
-from .document import Block, BlockKind, Document, Span
-from .draft import clean_text
-from .errors import InputError
+from ..locale.bidi import guess_language
+from ..document import Block, BlockKind, Document, Span
+from ..model.draft import clean_text
+from ..errors import InputError
 
 MAX_PART = 20 * 1024 * 1024
 MAX_TOTAL = 100 * 1024 * 1024

@@ -19,8 +19,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import DraftError
-from .textfile import read_utf8
+from ..errors import DraftError
+from ..files import read_utf8
 
 FORMAT = "circular-studio-draft"
 VERSION = 1

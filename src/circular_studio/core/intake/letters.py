@@ -7,8 +7,8 @@ from pathlib import Path
 
 from ..document import Block, BlockKind, Document, Span, direction_of
 from ..errors import DraftError, InputError, StudioError
-from ..langdetect import detect_document
-from ..textfile import read_utf8
+from ..locale.langdetect import detect_document
+from ..files import read_utf8
 
 _MD_HINT = re.compile(r"\]\([^)\s]*\)|\*\*[^*]+\*\*|<https?://|^#{1,6} |^\s*[-*] ", re.M)
 
@@ -27,7 +27,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:.*\n){0,60}?(?:---|\.\.\.)[ \t]*(?:
 def parse_md(text: str, language: str, source: str = "") -> Document:
     """A Markdown letter; YAML front matter (--- title: … ---), which editors and static-site
     tools put on top, is not part of the letter."""
-    from ..markdown import parse_markdown
+    from ..compose.markdown import parse_markdown
 
     return parse_markdown(_FRONT_MATTER.sub("", text, count=1), language, source=source)
 
@@ -41,7 +41,7 @@ def parse_plain(text: str, language: str, source: str = "") -> Document:
 
 
 def _draft_documents(path: Path, language: str | None):
-    from .. import draft as draft_mod
+    from ..model import draft as draft_mod
 
     try:
         d = draft_mod.load(path)
@@ -50,7 +50,7 @@ def _draft_documents(path: Path, language: str | None):
     langs = [language] if language else list(d.languages)
     if language and language not in d.languages:
         raise InputError(f"{path}: the draft has no '{language}' version (it has {', '.join(d.languages)})")
-    from ..pipeline import build_document
+    from ..compose.pipeline import build_document
 
     out = []
     for lang in langs:
@@ -64,7 +64,7 @@ def _draft_documents(path: Path, language: str | None):
 
 
 def _docx_document(path: Path, language: str | None) -> Document:
-    from ..docx_reader import read_docx
+    from ..docx.reader import read_docx
 
     return read_docx(path, language=language)
 

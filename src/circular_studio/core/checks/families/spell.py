@@ -7,7 +7,7 @@ hunspell accepts (أعثتم for أغتنم): a word whose undotted skeleton (ra
 the house vocabulary, but whose dots differ.
 
 Grow the lists from correct letters:
-``python -m circular_studio.core.checks.spelling --unknown LETTER...`` prints the words the
+``python -m circular_studio.core.checks.families.spell --unknown LETTER...`` prints the words the
 dictionaries do not know (review them, then add them to resources/wordlists/<lang>.txt), and
 ``--vocab LETTER...`` prints the Arabic vocabulary for ``ar_vocab.txt``.
 """
@@ -17,10 +17,10 @@ import re
 import sys
 from functools import lru_cache
 
-from ..document import BlockKind
-from ..resources import load_json, resources_dir
-from .registry import Example, Hit, register
-from .text import ARABIC_WORD, LATIN_WORD, masked, strip_marks
+from ...document import BlockKind
+from ...resources import load_json, resources_dir
+from ..registry import Example, Hit, register
+from ..text import ARABIC_WORD, LATIN_WORD, masked, strip_marks
 
 FAMILY = "spelling"
 _DICT_NAMES = {"ar": ("ar",), "fr": ("fr_FR", "fr"), "en": ("en_US", "en_GB", "en")}
@@ -503,14 +503,14 @@ register("SPELL009", "arabic-ta-marbuta-as-ha", family=FAMILY, severity="warning
 
 
 def _cli(argv: list[str]) -> int:
-    from .loader import load_letter
+    from ...intake.letters import load_letter
 
     mode = argv[0] if argv else "--unknown"
     seen: dict[str, int] = {}
     for path in argv[1:]:
         for doc, _draft in load_letter(path):
-            from .context import CheckContext
-            from .engine import prepare
+            from ..context import CheckContext
+            from ..engine import prepare
 
             ctx = CheckContext(prepare(doc), None, doc.language)
             for lang in ("ar", "fr", "en"):

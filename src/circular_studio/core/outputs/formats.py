@@ -5,9 +5,9 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from .draft import Draft, atomic_write_bytes
-from .errors import ExportError
-from .pipeline import build_document, markdown_of
+from ..model.draft import Draft, atomic_write_bytes
+from ..errors import ExportError
+from ..compose.pipeline import build_document, markdown_of
 
 
 def _write(target: Path, data: bytes) -> Path:
@@ -26,7 +26,7 @@ def export_document(draft: Draft, language: str, target, fmt: str | None = None)
     if fmt == "md":
         return _write(target, markdown_of(draft, language).encode("utf-8"))
     doc = build_document(draft, language)
-    from .docx_writer import docx_bytes
+    from ..docx.writer import docx_bytes
 
     if fmt == "docx":
         return _write(target, docx_bytes(doc))

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from ..document import BlockKind
-from .registry import Example, Hit, register
+from ...document import BlockKind
+from ..registry import Example, Hit, register
 
 FAMILY = "policy"
 _INVITE = re.compile(r"invit|دعوة|يدعو|أدعو|ندعو|convocation", re.I)

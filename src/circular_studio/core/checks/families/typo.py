@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..document import BlockKind
-from .registry import Example, Hit, register
-from .text import masked
+from ...document import BlockKind
+from ..registry import Example, Hit, register
+from ..text import masked
 
 FAMILY = "consistency"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from .registry import Example, Hit, register
-from .text import EMAIL_RE
+from ..registry import Example, Hit, register
+from ..text import EMAIL_RE
 
 FAMILY = "links"
 

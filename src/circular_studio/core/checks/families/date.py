@@ -2,10 +2,10 @@
 letter's date, deadlines without a year, French "1er"."""
 from __future__ import annotations
 
-from ..document import BlockKind
-from .datetext import MONTHS, WEEKDAYS, valid
-from .registry import Example, Hit, register
-from .text import case_like
+from ...document import BlockKind
+from ...locale.datetext import MONTHS, WEEKDAYS, valid
+from ..registry import Example, Hit, register
+from ..text import case_like
 
 FAMILY = "dates"
 
@@ -187,7 +187,7 @@ def _no_year(ctx, same_year: bool):
     for m in ctx.dates:
         if m.explicit_year or m.is_range_end or ctx.kind(m.block) == BlockKind.DATE_LINE:
             continue
-        from . import datetext
+        from ...locale import datetext
 
         if not datetext.cue_before(ctx.texts[m.block], m.start, datetext.DEADLINE_CUES, 60):
             continue

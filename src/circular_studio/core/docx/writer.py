@@ -41,10 +41,10 @@ from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
 from . import oxml
-from .bidi import LRM, ltr_token_spans, script_runs
-from .document import Block, BlockKind, Document, Span
-from .draft import atomic_write_bytes, clean_text
-from .errors import ExportError
+from ..locale.bidi import LRM, ltr_token_spans, script_runs
+from ..document import Block, BlockKind, Document, Span
+from ..model.draft import atomic_write_bytes, clean_text
+from ..errors import ExportError
 
 LATIN_FONT = "Calibri"
 ARABIC_FONT = "Amiri"

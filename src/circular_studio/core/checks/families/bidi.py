@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..bidi import LRM, has_arabic, ltr_token_spans
-from .registry import Example, Hit, register
+from ...locale.bidi import LRM, has_arabic, ltr_token_spans
+from ..registry import Example, Hit, register
 
 FAMILY = "bidi"
 
@@ -52,7 +52,7 @@ def ltr_reversed(ctx):
 
 def _shown(line: str, s: int, e: int) -> str:
     try:
-        from ..bidi import _visual_order
+        from ...locale.bidi import _visual_order
 
         order = _visual_order(line, rtl=True)
         return "".join(line[k] for k in order if s <= k < e)

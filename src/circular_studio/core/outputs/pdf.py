@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .errors import ExportError
+from ..errors import ExportError
 
 TIMEOUT_S = 120
 MISSING = "PDF export needs LibreOffice (soffice); install libreoffice-writer-nogui"

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .resources import load_json
+from ..resources import load_json
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from markdown_it import MarkdownIt
 
-from .document import Block, BlockKind, Document, Span, direction_of
+from ..document import Block, BlockKind, Document, Span, direction_of
 
 _MARKER = re.compile(r"^\s*<!--\s*([a-z_]+)((?:\s+[a-z_]+=[^\s>]*)*)\s*-->\s*$")
 _ATTR = re.compile(r"([a-z_]+)=([^\s>]*)")

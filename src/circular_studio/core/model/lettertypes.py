@@ -14,8 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from .draft import Draft
-from .errors import DraftError, TemplateError
-from .resources import templates_dir
+from ..errors import DraftError, TemplateError
+from ..resources import templates_dir
 
 KINDS = frozenset({"text", "prose", "date", "email", "phone", "reference", "signatory", "list",
                    "choice", "bool"})

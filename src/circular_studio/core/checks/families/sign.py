@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..document import BlockKind
-from ..officials import Official, all_officials, all_titles, office_title, official
-from .registry import Example, Hit, register
+from ...document import BlockKind
+from ...model.officials import Official, all_officials, all_titles, office_title, official
+from ..registry import Example, Hit, register
 
 FAMILY = "signatory"
 

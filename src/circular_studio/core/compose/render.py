@@ -16,8 +16,8 @@ import jinja2
 from babel.dates import format_date
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from .errors import TemplateError
-from .resources import load_json, templates_dir
+from ..errors import TemplateError
+from ..resources import load_json, templates_dir
 
 # ---------------------------------------------------------------- dates in the house style
 

@@ -4,9 +4,9 @@ the prose is translated, and a translator may keep an old link or drop a number.
 from __future__ import annotations
 
 import re
-from ..errors import StudioError
-from .registry import Example, Hit, register
-from .text import EMAIL_RE
+from ...errors import StudioError
+from ..registry import Example, Hit, register
+from ..text import EMAIL_RE
 
 FAMILY = "versions"
 _NUMBER = re.compile(r"(?<![\d/.-])\d{2,}(?:[/.]\d+)*")
@@ -53,7 +53,7 @@ def _numbers(doc) -> set[str]:
 
 def _others(ctx):
     """(language, document) of the draft's other language versions."""
-    from ..pipeline import build_document
+    from ...compose.pipeline import build_document
 
     draft = ctx.draft
     if draft is None or len(getattr(draft, "languages", {})) < 2:
