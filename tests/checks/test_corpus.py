@@ -15,7 +15,7 @@ from pathlib import Path
 
 from tests.checks.corpus_eval import Corpus, corpus_tests
 
-CORPUS = Corpus(Path(__file__).parent / "corpus")
+CORPUS = Corpus(Path(__file__).parent / "corpora" / "corpus")
 MANIFEST = CORPUS.manifest
 test_clean_letter_raises_no_error_or_warning, test_every_defect_is_found = corpus_tests(CORPUS)
 

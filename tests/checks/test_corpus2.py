@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tests.checks.corpus_eval import Corpus, corpus_tests
 
-CORPUS = Corpus(Path(__file__).parent / "corpus2")
+CORPUS = Corpus(Path(__file__).parent / "corpora" / "corpus2")
 MANIFEST = CORPUS.manifest
 test_clean_letter_raises_no_error_or_warning, test_every_defect_is_found = corpus_tests(CORPUS)
 

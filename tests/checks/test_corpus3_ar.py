@@ -18,7 +18,7 @@ import pytest
 
 from tests.checks.corpus_eval import Corpus, corpus_tests
 
-CORPUS = Corpus(Path(__file__).parent / "corpus3_ar")
+CORPUS = Corpus(Path(__file__).parent / "corpora" / "corpus3_ar")
 MANIFEST = CORPUS.manifest
 
 

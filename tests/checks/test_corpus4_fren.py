@@ -22,7 +22,7 @@ import pytest
 
 from tests.checks.corpus_eval import Corpus, corpus_tests
 
-CORPUS = Corpus(Path(__file__).parent / "corpus4_fren")
+CORPUS = Corpus(Path(__file__).parent / "corpora" / "corpus4_fren")
 MANIFEST = CORPUS.manifest
 test_clean_letter_raises_no_error_or_warning, test_every_defect_is_found = corpus_tests(CORPUS)
 
