@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 
 from circular_studio import __version__
 from circular_studio.core.errors import StudioError
 
-# (command name, module under circular_studio.commands)
-COMMANDS = [("render", "render"), ("check", "check"), ("templates", "templates")]
+from circular_studio import commands
+
+# Every module of circular_studio.commands is a command of the same name (``add_parser`` + ``run``):
+# adding a command is adding a module.
+COMMANDS = [(m.name, m.name) for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_")]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -58,7 +58,7 @@ def test_language_option(capsys):
 
 def test_missing_dictionary_is_said_not_silent(monkeypatch, capsys, tmp_path):
     from circular_studio.cli import main
-    from circular_studio.core.checks.families import spell as spelling
+    from circular_studio.core.locale import spelling
 
     letter = tmp_path / "lettre.md"
     letter.write_text("Genève, le 31 octobre 2024\n\nMadame, Monsieur,\n\nUne letre.\n", encoding="utf-8")

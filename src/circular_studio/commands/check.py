@@ -87,7 +87,7 @@ _RANK = {"error": 0, "warning": 1, "info": 2}
 def _warn_missing_dictionaries(languages, select, ignore) -> None:
     """Say so when spelling could not be checked, rather than let silence pass for "no typos"."""
     from circular_studio.core.checks.engine import enabled_checks
-    from circular_studio.core.checks.families.spell import dictionary
+    from circular_studio.core.locale.spelling import dictionary
 
     if not any(c.code.startswith("SPELL") for c in enabled_checks(select, ignore)):
         return

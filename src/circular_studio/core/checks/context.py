@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..document import BlockKind, Document
+from ..intake.signature import find_signature
 from ..locale.langdetect import detect
 from ..locale import datetext
 from ..locale.datetext import DateMention
@@ -41,7 +42,14 @@ class CheckContext:
     language: str = "en"  # the letter's language
     ui_language: str = "en"  # language of the messages
     bidi_display: bool = True
-    options: dict = field(default_factory=dict)
+    language_given: bool = False  # the caller named the language: do not guess it per paragraph
+    explicit_direction: bool = False  # paragraphs carry their own direction (a .docx)
+    versions: dict = field(default_factory=dict)  # {lang: Document or None}: other language versions
+
+    @cached_property
+    def signature(self):
+        """The letter's signature as read by core/intake/signature.py (worked out once)."""
+        return find_signature(self)
 
     @cached_property
     def texts(self) -> list[str]:
@@ -50,7 +58,7 @@ class CheckContext:
     @cached_property
     def langs(self) -> list[str]:
         """Language of each block (the letter's language unless the block is clearly another)."""
-        given = self.options.get("language_given")
+        given = self.language_given
         out = []
         for t in self.texts:
             if given:

@@ -88,9 +88,9 @@ def run_checks(doc: Document, draft=None, *, select: Iterable[str] | None = None
     if not lang:
         lang = detect_document([b.text for b in doc.blocks])
     ctx = CheckContext(doc, draft, lang, ui_language, bidi_display,
-                       {"language_given": bool(language),
-                        "explicit_direction": doc.source.lower().endswith(".docx"),
-                        "_versions": {k: v for k, v in (versions or {}).items() if k != lang}})
+                       language_given=bool(language),
+                       explicit_direction=doc.source.lower().endswith(".docx"),
+                       versions={k: v for k, v in (versions or {}).items() if k != lang})
     findings: dict[tuple, Finding] = {}
     for check in enabled_checks(select, ignore, bidi_display):
         if check.languages is not None and not (set(ctx.langs) | {lang}) & check.languages:

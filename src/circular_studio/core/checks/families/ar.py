@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..registry import Example, Hit, register
-from ..text import ARABIC_LETTER, masked, nfkc_presentation
+from ...locale.text import ARABIC_LETTER, masked, nfkc_presentation
 
 FAMILY = "arabic"
 

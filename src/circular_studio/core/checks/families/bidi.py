@@ -72,7 +72,7 @@ def _shown(line: str, s: int, e: int) -> str:
 def arabic_ltr(ctx):
     if ctx.doc.direction != "rtl" and ctx.language != "ar":
         return
-    explicit = ctx.options.get("explicit_direction", False)
+    explicit = ctx.explicit_direction
     if not explicit:
         return
     for i, block in enumerate(ctx.doc.blocks):

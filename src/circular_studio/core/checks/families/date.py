@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...document import BlockKind
 from ...locale.datetext import MONTHS, WEEKDAYS, valid
 from ..registry import Example, Hit, register
-from ..text import case_like
+from ...locale.text import case_like
 
 FAMILY = "dates"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from ...errors import StudioError
 from ..registry import Example, Hit, register
-from ..text import EMAIL_RE
+from ...locale.text import EMAIL_RE
 
 FAMILY = "versions"
 _NUMBER = re.compile(r"(?<![\d/.-])\d{2,}(?:[/.]\d+)*")
@@ -58,7 +58,7 @@ def _others(ctx):
     draft = ctx.draft
     if draft is None or len(getattr(draft, "languages", {})) < 2:
         return []
-    cache = ctx.options.setdefault("_versions", {})
+    cache = ctx.versions
     out = []
     for lang in draft.languages:
         if lang == ctx.language:

@@ -6,7 +6,7 @@ import re
 from urllib.parse import urlsplit
 
 from ..registry import Example, Hit, register
-from ..text import EMAIL_RE
+from ...locale.text import EMAIL_RE
 
 FAMILY = "links"
 

@@ -4,157 +4,13 @@ agreeing with the signatory's gender."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
 from ...document import BlockKind
-from ...model.officials import Official, all_officials, all_titles, office_title, official
+from ...intake.signature import canon_title, match_titles, norm
+from ...model.officials import Official, all_officials, office_title
 from ..registry import Example, Hit, register
 
 FAMILY = "signatory"
-
-
-def _norm(s: str) -> str:
-    s = re.sub(r"[\u064b-\u0652\u0640]", "", s)
-    s = s.replace("‐", "-").replace("–", "-").replace("\u00a0", " ")
-    return re.sub(r"\s+", " ", s).strip().strip(",.،").strip().casefold()
-
-
-@lru_cache(maxsize=1)
-def _names() -> dict[str, Official]:
-    """Normalised names → official: the full names, and the short form of first and last name
-    ("Cosmas Zavazava" for "Cosmas Luckyson Zavazava"), as letters sign."""
-    out = {}
-    for o in all_officials():
-        for n in o.names.values():
-            out[_norm(n)] = o
-    for o in all_officials():
-        for n in o.names.values():
-            parts = _norm(n).split(" ")
-            if len(parts) > 2:
-                out.setdefault(f"{parts[0]} {parts[-1]}", o)
-    return out
-
-
-def _lookup_name(text: str) -> Official | None:
-    """The official named ``text`` (a hyphen or a space between double family names is the same
-    name: "Bogdan Martin", "Bogdan-Martin"); titles like "Mr"/"Dr" ignored."""
-    n = _norm(text)
-    n = re.sub(r"^(?:mr\.?|mrs\.?|ms\.?|dr\.?|m\.|mme|h\.e\.|السيد|السيدة|الدكتور|الدكتورة)\s+", "", n)
-    found = _names().get(n)
-    if found:
-        return found
-    flat = n.replace("-", " ")
-    for key, o in _names().items():
-        if key.replace("-", " ") == flat:
-            return o
-    return None
-
-
-@lru_cache(maxsize=1)
-def _titles() -> list[tuple[str, str, str, str]]:
-    """(normalised title, office, gender, language), longest first."""
-    rows = []
-    for lang, items in all_titles().items():
-        for title, office, gender in items:
-            rows.append((_norm(title), office, gender, lang))
-    rows.sort(key=lambda r: -len(r[0]))
-    return rows
-
-
-@dataclass
-class Signature:
-    official: Official | None
-    name_loc: tuple[int, int, int] | None  # block, start, end
-    title_loc: tuple[int, int, int] | None
-    title: str | None
-    title_match: tuple | None  # (office, gender, language)
-    from_draft: bool = False
-
-
-_ARTICLE = re.compile(r"^(?:Le|La|The)\s+(?=\S)")
-
-
-def _lines(ctx):
-    """(block, start, end, text) of each signature line; "Name, Title" on one line gives two,
-    and a title's article ("Le Secrétaire général") is left out."""
-    for i, text, _lang in ctx.blocks(kinds={BlockKind.SIGNATURE}):
-        for m in re.finditer(r"[^\n]+", text):
-            raw = m.group()
-            lead = len(raw) - len(raw.lstrip())
-            s, e, line = m.start() + lead, m.start() + len(raw.rstrip()), raw.strip()
-            parts = [(s, e, line)]
-            cut = re.search(r"\s*[,،]\s*", line)
-            if cut and _lookup_name(line[:cut.start()]) and not _lookup_name(line):
-                parts = [(s, s + cut.start(), line[:cut.start()]), (s + cut.end(), e, line[cut.end():])]
-            for ps, pe, pl in parts:
-                art = _ARTICLE.match(pl)
-                if art and not _match_title(pl) and _match_title(pl[art.end():]):
-                    ps, pl = ps + art.end(), pl[art.end():]
-                yield i, ps, pe, pl
-
-
-def _loose(s: str) -> str:
-    return re.sub(r"[\s\-,،]+", " ", s).strip()
-
-
-_OF_THE = re.compile(r"^(\s*Director)\s+of\s+the\s+(?=\S)", re.I)
-
-
-def _canon_title(line: str) -> str:
-    """``line`` normalised, "Director of the X Bureau" written as the house "Director, X Bureau"."""
-    return _norm(_OF_THE.sub(r"\1, ", line))
-
-
-def _match_titles(line: str, loose: bool = False) -> list[tuple[str, str, str]]:
-    """Every (office, gender, language) whose title ``line`` is ("Director" is the title of
-    three offices). ``loose``: ignoring hyphens and commas ("Secretary General")."""
-    n = _canon_title(line)
-    if loose:
-        n = _loose(n)
-    return [(office, gender, lang) for t, office, gender, lang in _titles() if n == (_loose(t) if loose else t)]
-
-
-def _match_title(line: str):
-    found = _match_titles(line) or _match_titles(line, loose=True)
-    return found[0] if found else None
-
-
-def find_signature(ctx) -> Signature | None:
-    cached = ctx.options.get("_signature", False)
-    if cached is not False:
-        return cached
-    sig = None
-    lines = list(_lines(ctx))
-    name_i = None
-    who = None
-    for k, (i, s, e, text) in enumerate(lines):
-        o = _lookup_name(text)
-        if o:
-            who, name_i = o, k
-            break
-    title_k = None
-    for k, (i, s, e, text) in enumerate(lines):
-        if _match_title(text):
-            title_k = k
-            break
-    draft_id = ctx.fact("signatory")
-    from_draft = False
-    if isinstance(draft_id, str) and draft_id:
-        try:
-            who = official(draft_id)
-            from_draft = True
-        except KeyError:
-            who = None
-    if who or title_k is not None or name_i is not None:
-        name_loc = lines[name_i][:3] if name_i is not None else None
-        if name_loc is None and title_k is not None and title_k > 0:
-            name_loc = lines[title_k - 1][:3]
-        title_loc = lines[title_k][:3] if title_k is not None else None
-        title = lines[title_k][3] if title_k is not None else None
-        sig = Signature(who, name_loc, title_loc, title, _match_title(title) if title else None, from_draft)
-    ctx.options["_signature"] = sig
-    return sig
 
 
 def _expected_title(o: Official, office: str, lang: str) -> str:
@@ -177,7 +33,7 @@ def _expected_title(o: Official, office: str, lang: str) -> str:
                     Example("ar", "حضرات السادة والسيدات،\n\nنص.\n\nوتفضلوا بقبول فائق التقدير والاحترام.\n\nهولين جاوو\nالأمين العام",
                             "حضرات السادة والسيدات،\n\nنص.\n\nوتفضلوا بقبول فائق التقدير والاحترام.\n\nهولين جاو\nالأمين العام")])
 def unknown_signatory(ctx):
-    sig = find_signature(ctx)
+    sig = ctx.signature
     if sig and sig.official is None and sig.name_loc and sig.title_match:
         i, s, e = sig.name_loc
         yield Hit(i, s, e, None, {"name": ctx.texts[i][s:e]})
@@ -204,7 +60,7 @@ def unknown_signatory(ctx):
                             "جنيف، 6 نوفمبر 2023\n\nحضرات السادة والسيدات،\n\nنص.\n\n"
                             "وتفضلوا بقبول فائق التقدير والاحترام.\n\nدورين بوغدان-مارتن\nالأمينة العامة")])
 def not_in_office(ctx):
-    sig, ld = find_signature(ctx), ctx.letter_date
+    sig, ld = ctx.signature, ctx.letter_date
     if not sig or not sig.official or not ld:
         return
     o = sig.official
@@ -228,7 +84,7 @@ def not_in_office(ctx):
 
 def _title_problem(ctx):
     """(kind, hit) where kind is 'office' or 'gender' for the signature's title."""
-    sig, ld = find_signature(ctx), ctx.letter_date
+    sig, ld = ctx.signature, ctx.letter_date
     if not sig or not sig.official or not sig.title_loc or not sig.title_match:
         return None
     o = sig.official
@@ -239,27 +95,27 @@ def _title_problem(ctx):
     t_office, t_gender, t_lang = sig.title_match
     i, s, e = sig.title_loc
     lang = ctx.langs[i] if ctx.langs[i] in ("en", "fr", "ar") else ctx.language
-    exact = _match_titles(sig.title)
+    exact = match_titles(sig.title)
     # "Directrice" is the title of three offices: judge it as the title of the office held
-    for m in exact or _match_titles(sig.title, loose=True):
+    for m in exact or match_titles(sig.title, loose=True):
         if m[0] == office and m[2] == t_lang:
             t_office, t_gender, t_lang = m
             break
     if not exact:  # "Secretary General": the office's title, not in its house form
-        long = len(_norm(sig.title)) > len(_norm(office_title(t_office, t_lang, t_gender)))
+        long = len(norm(sig.title)) > len(norm(office_title(t_office, t_lang, t_gender)))
         expected = office_title(office, lang, o.gender, long=long)
         if t_office == office and t_lang == lang and t_gender != o.gender and \
                 office_title(office, lang, "m") != office_title(office, lang, "f"):
             return "gender", Hit(i, s, e, expected, {"title": sig.title, "expected": expected, "name": o.name(lang)})
         return "office", Hit(i, s, e, expected, {"title": sig.title, "expected": expected, "name": o.name(lang)})
-    long = len(_canon_title(sig.title)) > len(_norm(office_title(t_office, t_lang, t_gender)))
+    long = len(canon_title(sig.title)) > len(norm(office_title(t_office, t_lang, t_gender)))
     expected = office_title(office, lang, o.gender, long=long)
-    if _norm(expected) == _canon_title(sig.title):
+    if norm(expected) == canon_title(sig.title):
         return None
     args = {"title": sig.title, "expected": expected, "name": o.name(lang)}
     if t_office == office and t_lang == lang and t_gender != o.gender:
         return "gender", Hit(i, s, e, expected, args)
-    same_title_other_office = _norm(office_title(t_office, lang, o.gender)) == _norm(expected) and t_lang == lang
+    same_title_other_office = norm(office_title(t_office, lang, o.gender)) == norm(expected) and t_lang == lang
     if same_title_other_office:
         return None  # e.g. "Director" is the same word for every bureau
     return "office", Hit(i, s, e, expected, args)
@@ -318,7 +174,7 @@ def title_gender(ctx):
 
 
 def _gender(ctx) -> str | None:
-    sig = find_signature(ctx)
+    sig = ctx.signature
     if sig and sig.official:
         return sig.official.gender
     if sig and sig.title_match:

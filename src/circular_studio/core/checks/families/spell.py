@@ -6,329 +6,20 @@ words in Latin script inside Arabic are ignored. A second check catches real-wor
 hunspell accepts (أعثتم for أغتنم): a word whose undotted skeleton (rasm) is that of a word of
 the house vocabulary, but whose dots differ.
 
-Grow the lists from correct letters:
-``python -m circular_studio.core.checks.families.spell --unknown LETTER...`` prints the words the
-dictionaries do not know (review them, then add them to resources/wordlists/<lang>.txt), and
-``--vocab LETTER...`` prints the Arabic vocabulary for ``ar_vocab.txt``.
+The dictionaries, word lists and Arabic morphology live in core/locale/spelling.py.
 """
 from __future__ import annotations
 
 import re
-import sys
-from functools import lru_cache
 
 from ...document import BlockKind
-from ...resources import load_json, resources_dir
+from ...locale import spelling
+from ...locale.spelling import (ar_confusable, ar_form_error, ar_ok, best_suggestion, edit_distance,
+                                 latin_ok)
 from ..registry import Example, Hit, register
-from ..text import ARABIC_WORD, LATIN_WORD, masked, strip_marks
+from ...locale.text import ARABIC_WORD, LATIN_WORD, masked, strip_marks
 
 FAMILY = "spelling"
-_DICT_NAMES = {"ar": ("ar",), "fr": ("fr_FR", "fr"), "en": ("en_US", "en_GB", "en")}
-
-
-@lru_cache(maxsize=None)
-def dictionary(lang: str):
-    """The enchant dictionary for ``lang`` (loaded once per process), or None."""
-    try:
-        import enchant
-    except ImportError:
-        return None
-    for name in _DICT_NAMES.get(lang, (lang,)):
-        try:
-            if enchant.dict_exists(name):
-                return enchant.Dict(name)
-        except enchant.errors.Error:
-            continue
-    return None
-
-
-def _read_list(name: str) -> list[str]:
-    try:
-        text = (resources_dir() / "wordlists" / name).read_text(encoding="utf-8")
-    except OSError:
-        return []
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-
-
-def _key(word: str) -> str:
-    return strip_marks(word).replace("’", "'").casefold()
-
-
-@lru_cache(maxsize=None)
-def house_words(lang: str) -> frozenset:
-    """house.txt + <lang>.txt + officials' names + organisation/sector names, as lookup keys."""
-    words: set[str] = set()
-    for line in _read_list("house.txt") + _read_list(f"{lang}.txt"):
-        for w in re.split(r"[\s/]+", line):
-            words.add(_key(w))
-        words.add(_key(line))
-    try:
-        for row in load_json("officials.json")["officials"]:
-            for name in row["names"].values():
-                for w in re.split(r"[\s\-]+", name):
-                    words.add(_key(w))
-        house = load_json("house.json")
-        for group in ("sectors", "organisation", "places"):
-            val = house.get(group, {})
-            items = val.values() if group != "organisation" else [val]
-            for by_lang in items:
-                for text in by_lang.values():
-                    for w in re.findall(r"[^\W\d_]+", text):
-                        words.add(_key(w))
-    except (OSError, KeyError, ValueError):
-        pass
-    words.discard("")
-    return frozenset(words)
-
-
-# ---- Arabic ---------------------------------------------------------------------------------
-_AR_PREFIXES = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "وب", "ول", "وك",
-                "وس", "فب", "فل", "فس", "وت", "و", "ف", "ب", "ل", "ك", "س", "ال")
-_AR_SUFFIXES = ("كما", "هما", "تموها", "تمونا", "تموه", "كم", "كن", "هم", "هن", "نا", "ها", "ني", "ه", "ك", "ي")
-
-
-_AR_DEFINITE = re.compile(r"^([وف]?[بك]?)(ال|لل)(.{2,})$")
-
-
-def _ar_known(word: str) -> bool:
-    d = dictionary("ar")
-    return word in house_words("ar") or (d is not None and d.check(word))
-
-
-@lru_cache(maxsize=65536)
-def ar_ok(word: str) -> bool:
-    """True if ``word`` (marks already stripped) is Arabic the dictionaries accept, directly or
-    once its clitics are taken off."""
-    if len(word) < 2 or _ar_known(word):
-        return True
-    m = _AR_DEFINITE.match(word)
-    if m:
-        # the article takes no attached pronoun (المشاركه is no word): hunspell knows the
-        # definite forms itself, so trust it on the word with its article; only a house word
-        # may follow a bare article (اليونسكو, السيبراني)
-        rest = word[len(m.group(1)):]
-        return _ar_known(rest) or _key(m.group(3)) in house_words("ar") \
-            or (m.group(2) == "لل" and _ar_known("ال" + m.group(3)))
-    for stem in _ar_stems(word):
-        if len(stem) >= 2 and _ar_known(stem):
-            return True
-    return False
-
-
-def _ar_stems(word: str):
-    prefixes = [""] + [p for p in _AR_PREFIXES if word.startswith(p) and len(word) - len(p) >= 2]
-    for p in prefixes:
-        rest = word[len(p):]
-        bases = [rest]
-        if p.endswith("لل"):
-            bases.append("ال" + rest)
-        for base in bases:
-            yield base
-            for s in _AR_SUFFIXES:
-                if base.endswith(s) and len(base) - len(s) >= 2:
-                    stem = base[: -len(s)]
-                    yield stem
-                    if stem.endswith("ت"):
-                        yield stem[:-1] + "ة"
-                    if stem.endswith("ا") and s in ("ه", "ها", "هم", "كم", "نا", "ي"):
-                        yield stem[:-1] + "ى"
-
-
-# undotted skeleton: letters that differ only by dots share a class
-_RASM = str.maketrans({
-    "ب": "ٮ", "ت": "ٮ", "ث": "ٮ", "ن": "ٮ", "ي": "ٮ", "ئ": "ٮ",
-    "ج": "ح", "خ": "ح", "ذ": "د", "ز": "ر", "ش": "س", "ض": "ص", "ظ": "ط", "غ": "ع",
-    "ق": "ف", "ة": "ه",
-})
-
-
-def rasm(word: str) -> str:
-    return word.translate(_RASM)
-
-
-def _strip_wa(word: str) -> str:
-    return word[1:] if word[:1] in ("و", "ف") and len(word) > 5 else word
-
-
-@lru_cache(maxsize=1)
-def ar_vocab() -> tuple[frozenset, dict]:
-    """(vocabulary, rasm -> words) from resources/wordlists/ar_vocab.txt and ar.txt."""
-    words = set()
-    for line in _read_list("ar_vocab.txt") + _read_list("ar.txt"):
-        for w in line.split():
-            w = strip_marks(w)
-            if ARABIC_WORD.fullmatch(w):
-                words.add(_strip_wa(w))
-    index: dict[str, set] = {}
-    for w in words:
-        if len(w) >= 5:
-            index.setdefault(rasm(w), set()).add(w)
-    return frozenset(words), index
-
-
-def _swapped(a: str, b: str) -> bool:
-    """True if ``a`` is ``b`` with two neighbouring letters swapped."""
-    diff = [k for k, (x, y) in enumerate(zip(a, b)) if x != y]
-    return len(a) == len(b) and len(diff) == 2 and diff[1] == diff[0] + 1 \
-        and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-
-
-@lru_cache(maxsize=65536)
-def ar_confusable(word: str) -> str | None:
-    """A vocabulary word with the same skeleton but other dots, if ``word`` is not itself known
-    vocabulary (the real-word error hunspell cannot see)."""
-    core = _strip_wa(word)
-    if len(core) < 5:
-        return None
-    vocab, index = ar_vocab()
-    if core in vocab:
-        return None
-    # final ي for ى (المنتدي for المنتدى): hunspell takes both; the vocabulary knows which is meant
-    # (words legitimately ending in ي, المعني, مبني, are vocabulary themselves)
-    if core.endswith("ي") and core[:-1] + "ى" in vocab:
-        return word[:-1] + "ى"
-    cands = index.get(rasm(core))
-    if not cands:
-        return None
-    # two or more dots apart: one-dot variants are too often other real words (تشارك/يشارك)
-    # nor two neighbours swapped (المعينة/المعنية, both words: a transposition is not a dot slip)
-    far = sorted(c for c in cands if sum(a != b for a, b in zip(c, core)) >= 2 and not _swapped(c, core))
-    if not far:
-        return None
-    return word[: len(word) - len(core)] + far[0]
-
-
-# hamzat al-wasl: the verbal nouns (and past/imperative) of forms VII, VIII and X begin with a
-# plain alif (اجتماع، افتتاح، انعقاد، استعراض), which typists write أ/إ; hunspell takes most of them
-_CLITIC_HEAD = re.compile(r"^(?:[وف]?(?:[بك]?ال|لل)|[وف]?[بلك]?)")
-_WASL = re.compile(r"^ا(?:ست[^\W\d_]{2}ا|[^\W\d_]ت[^\W\d_]ا|ن[^\W\d_]{2}ا)[^\W\d_]")
-
-
-def _split_head(word: str) -> tuple[str, str]:
-    """(clitics and article, rest) of ``word``: وبالأستعراض -> (وبال, أستعراض)."""
-    m = _CLITIC_HEAD.match(word)
-    head = m.group() if m else ""
-    if len(word) - len(head) < 3:
-        head = ""
-    return head, word[len(head):]
-
-
-@lru_cache(maxsize=65536)
-def ar_hamza_wasl(word: str) -> str | None:
-    """``word`` with its hamza on a wasl alif made a plain alif (إجتماع -> اجتماع,
-    الأستعراض -> الاستعراض, بأستضافة -> باستضافة), or None."""
-    for head in {_split_head(word)[0], ""}:
-        rest = word[len(head):]
-        if rest[:1] not in ("أ", "إ") or _key(rest) in house_words("ar"):
-            continue  # أستراليا: a name of the house list keeps its hamza
-        fixed = "ا" + rest[1:]
-        if _WASL.match(fixed) and (ar_ok(head + fixed) or _strip_wa(head + fixed) in ar_vocab()[0]):
-            return head + fixed
-    return None
-
-
-# masculine words whose root ends in ه (الموجه, المشابه, الاتجاه): ه is right, not a slip for ة
-_ROOT_HA = re.compile(r"(?:وجه|شبه|شابه|نبه|نزه|تجه|كره|فقه|نته|رفه|ياه|تجاه|نتباه|شتباه)$")
-
-
-@lru_cache(maxsize=65536)
-def ar_ta_marbuta(word: str) -> str | None:
-    """A definite noun or adjective written with final ه for ة (القمه, للمنظمه): the ة form,
-    when the dictionaries know it and the ه form is not itself vocabulary, or None."""
-    head, rest = _split_head(word)
-    if not head.endswith(("ال", "لل")) or not rest.endswith("ه") or len(rest) < 3:
-        return None
-    if word in ("الله", "لله", "والله", "بالله") or _ROOT_HA.search(rest):
-        return None
-    vocab = ar_vocab()[0]
-    if _strip_wa(word) in vocab:
-        return None
-    fixed = word[:-1] + "ة"
-    return fixed if ar_ok(fixed) else None
-
-
-def ar_form_error(word: str) -> tuple[str, str] | None:
-    """(kind, correction) for a wrong Arabic spelling with a rule of its own: "hamza" or "ta"."""
-    fixed = ar_hamza_wasl(word)
-    if fixed:
-        return "hamza", fixed
-    fixed = ar_ta_marbuta(word)
-    if fixed:
-        return "ta", fixed
-    return None
-
-
-# ---- French / English ----------------------------------------------------------------------
-@lru_cache(maxsize=65536)
-def latin_ok(word: str, lang: str) -> bool:
-    d = dictionary(lang)
-    if d is None:
-        return True
-    w = word.replace("’", "'")
-    if _key(w) in house_words(lang) or d.check(w):
-        return True
-    low = w.lower()
-    if low != w and (d.check(low) or _key(low) in house_words(lang)):
-        return True
-    if "'" in w:  # l'Union, d'inviter, Union's
-        head, _, tail = w.partition("'")
-        if lang == "fr" and head.lower() in {"l", "d", "j", "qu", "n", "s", "c", "m", "t", "jusqu", "lorsqu",
-                                             "puisqu", "quoiqu", "presqu"}:
-            return not tail or latin_ok(tail, lang)
-        if lang == "en" and tail.lower() in ("s", "t", "ll", "re", "ve", "d", ""):
-            return latin_ok(head, lang)
-    if "-" in w:
-        return all(latin_ok(p, lang) for p in w.split("-") if p)
-    if lang == "en":  # ITU writes British English; the installed dictionary is American
-        if any(d.check(v) for v in _american(low)):
-            return True
-        # closed compounds of two long words (roundtable, stakeholder-like coinages)
-        return any(len(low) - k >= 4 and d.check(low[:k]) and d.check(low[k:]) for k in range(4, len(low) - 3))
-    return False
-
-
-_UK_US = [(r"our(s|ed|ing|able|ite|ites)?$", r"or\1"), (r"our(?=[a-z])", "or"), (r"is(e|es|ed|ing|ation|ations|er|ers)$", r"iz\1"),
-          (r"yse(s|d)?$", r"yze\1"), (r"tre(s)?$", r"ter\1"), (r"ogue(s)?$", r"og\1"), (r"ll(ed|ing|er|ers)$", r"l\1"),
-          (r"ence$", "ense"), (r"ae", "e"), (r"oe", "e"), (r"mme(s)?$", r"m\1")]
-
-
-def _american(word: str):
-    for pat, rep in _UK_US:
-        v = re.sub(pat, rep, word)
-        if v != word:
-            yield v
-
-
-@lru_cache(maxsize=8192)
-def suggestions(word: str, lang: str) -> tuple[str, ...]:
-    d = dictionary(lang)
-    if d is None:
-        return ()
-    try:
-        return tuple(d.suggest(word)[:5])
-    except Exception:  # noqa: BLE001
-        return ()
-
-
-def _distance(a: str, b: str) -> int:
-    if abs(len(a) - len(b)) > 3:
-        return 9
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-
-def best_suggestion(word: str, lang: str) -> str | None:
-    for s in suggestions(word, lang):
-        if s != word and " " not in s and _distance(s, word) <= 2:
-            return s
-    return None
-
-
 _ELISION = re.compile(r"^(?:[ldjnscmt]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’](?=\w)", re.I)
 _NAME_TITLES = re.compile(r"(?:السيد|السيدة|الدكتور|الدكتورة|السفير|السفيرة|الأستاذ|الأستاذة|M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)"
                           r"\s+(?:[^\s.,،:]+\s+){0,2}$")
@@ -336,7 +27,7 @@ _CONTACT_LINE = re.compile(r"^\s*(?:Contact|جهة الاتصال|الاسم|Nam
 _SKIP_KINDS = {BlockKind.SIGNATURE}
 
 
-def _words(ctx, lang: str):
+def words_to_check(ctx, lang: str):
     """(block, start, end, word, sentence_start) of the words to check in ``lang``."""
     for i, text, blang in ctx.blocks(languages={lang}):
         if ctx.kind(i) in _SKIP_KINDS:
@@ -366,9 +57,9 @@ def _in_contact_line(text: str, pos: int) -> bool:
 
 
 def _spell(ctx, lang: str):
-    if dictionary(lang) is None:
+    if spelling.dictionary(lang) is None:
         return
-    for i, s, e, word, sentence_start in _words(ctx, lang):
+    for i, s, e, word, sentence_start in words_to_check(ctx, lang):
         if lang == "ar":
             w = strip_marks(word).translate(_PERSIAN_TO_ARABIC)  # AR005 reports Persian letters
             if ar_ok(w) or ar_form_error(w):
@@ -396,11 +87,11 @@ def _spell(ctx, lang: str):
                     continue
                 sug = best_suggestion(core, lang)
                 # a suggestion that only cuts the word in two (Palexpo → Pal-expo) says it is a name
-                plausible = (sug and _distance(sug, core) == 1 and sug[:1].isupper() and len(core) >= 5
+                plausible = (sug and edit_distance(sug, core) == 1 and sug[:1].isupper() and len(core) >= 5
                              and sug.replace("-", "").replace(" ", "") != core
                              and sug[:2].lower() == core[:2].lower()
                              and not core.startswith(sug) and not sug.startswith(core)
-                             and dictionary(lang).check(sug.lower()))
+                             and spelling.dictionary(lang).check(sug.lower()))
                 if not plausible:
                     continue
                 yield Hit(i, s, s + len(word), sug, {"word": word, "suggestion": sug}), True
@@ -460,7 +151,7 @@ _register_lang("SPELL006", "en", "English", False,
           fix="Use the vocabulary word, or add the word to resources/wordlists/ar_vocab.txt if it is meant.",
           examples=[Example("ar", "أود أيضاً أن أعثتم هذه الفرصة.", "أود أيضاً أن أغتنم هذه الفرصة.")])
 def real_word(ctx):
-    for i, s, e, word, _ss in _words(ctx, "ar"):
+    for i, s, e, word, _ss in words_to_check(ctx, "ar"):
         w = strip_marks(word)
         if not ar_ok(w) or ar_form_error(w):
             continue  # SPELL001/004/008/009 report it
@@ -471,7 +162,7 @@ def real_word(ctx):
 
 def _form_check(kind: str):
     def check(ctx):
-        for i, s, e, word, _ss in _words(ctx, "ar"):
+        for i, s, e, word, _ss in words_to_check(ctx, "ar"):
             found = ar_form_error(strip_marks(word))
             if found and found[0] == kind:
                 yield Hit(i, s, e, found[1], {"word": word, "suggestion": found[1]})
@@ -500,31 +191,3 @@ register("SPELL009", "arabic-ta-marbuta-as-ha", family=FAMILY, severity="warning
          fix="Write ة.",
          examples=[Example("ar", "يسرني أن أدعوكم إلى القمه العالمية لمجتمع المعلومات.",
                            "يسرني أن أدعوكم إلى القمة العالمية لمجتمع المعلومات.")])(_form_check("ta"))
-
-
-def _cli(argv: list[str]) -> int:
-    from ...intake.letters import load_letter
-
-    mode = argv[0] if argv else "--unknown"
-    seen: dict[str, int] = {}
-    for path in argv[1:]:
-        for doc, _draft in load_letter(path):
-            from ..context import CheckContext
-            from ..engine import prepare
-
-            ctx = CheckContext(prepare(doc), None, doc.language)
-            for lang in ("ar", "fr", "en"):
-                for _i, _s, _e, word, _ss in _words(ctx, lang):
-                    w = strip_marks(word) if lang == "ar" else word
-                    if mode == "--vocab":
-                        if lang == "ar":
-                            seen[w] = seen.get(w, 0) + 1
-                    elif (lang == "ar" and not ar_ok(w)) or (lang != "ar" and not latin_ok(w, lang)):
-                        seen[f"{lang}\t{w}"] = seen.get(f"{lang}\t{w}", 0) + 1
-    for w in sorted(seen):
-        print(w)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(_cli(sys.argv[1:]))

@@ -7,7 +7,7 @@ from collections import Counter
 
 from ...document import BlockKind
 from ..registry import Example, Hit, register
-from ..text import masked
+from ...locale.text import masked
 
 FAMILY = "consistency"
 
