@@ -1,4 +1,4 @@
-"""Real published texts (tests/checks/real: other UN-system bodies; tests/checks/real_itu: ITU)
+"""Real published texts (tests/checks/corpora/real: other UN-system bodies; corpora/real_itu: ITU)
 checked as they were published, and every error/warning judged by hand in ``verdicts.json``.
 
 verdicts.json: {"findings": [{"file", "code", "excerpt", "verdict": "true"|"false", "reason"}]}.
@@ -16,7 +16,7 @@ from pathlib import Path
 from tests.checks.corpus_eval import checked
 
 HERE = Path(__file__).parent
-SETS = {"real": HERE / "real", "real_itu": HERE / "real_itu"}
+SETS = {"real": HERE / "corpora" / "real", "real_itu": HERE / "corpora" / "real_itu"}
 
 
 def files(root: Path) -> list[Path]:
