@@ -58,7 +58,7 @@ def _open_editor(paths: list[str]) -> int:
               "(see --help)", file=sys.stderr)
         return 2
     try:
-        from circular_studio.gui.app import run_app
+        from circular_studio.gui.app import run_app  # lazy: Qt loads only when the editor opens
     except ImportError as exc:  # Qt missing or system libraries absent
         print(f"circular-studio: cannot start the editor: {exc}", file=sys.stderr)
         return 2

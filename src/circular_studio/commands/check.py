@@ -9,6 +9,11 @@ import json
 import sys
 
 from circular_studio.core.errors import StudioError
+from circular_studio.core.locale import spelling
+from circular_studio.core.locale.bidi import display, has_arabic
+from circular_studio.core.checks.registry import split_codes
+from circular_studio.core.checks.engine import enabled_checks
+from circular_studio.core.checks import load_letter, project_config, run_checks
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -38,7 +43,6 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 def _legible(text: str, reshape: bool, rtl: bool = True) -> str:
     if not reshape:
         return text
-    from circular_studio.core.locale.bidi import display, has_arabic
 
     if not has_arabic(text):
         return text
@@ -46,8 +50,6 @@ def _legible(text: str, reshape: bool, rtl: bool = True) -> str:
 
 
 def run(args) -> int:
-    from circular_studio.core.checks import load_letter, project_config, run_checks
-    from circular_studio.core.checks.registry import split_codes
 
     select = split_codes(args.select) or None
     ignore = split_codes(args.ignore)
@@ -86,14 +88,12 @@ _RANK = {"error": 0, "warning": 1, "info": 2}
 
 def _warn_missing_dictionaries(languages, select, ignore) -> None:
     """Say so when spelling could not be checked, rather than let silence pass for "no typos"."""
-    from circular_studio.core.checks.engine import enabled_checks
-    from circular_studio.core.locale.spelling import dictionary
 
     if not any(c.code.startswith("SPELL") for c in enabled_checks(select, ignore)):
         return
     packages = {"ar": "hunspell-ar", "fr": "hunspell-fr", "en": "hunspell-en-us"}
     for lang in sorted(languages):
-        if lang in packages and dictionary(lang) is None:
+        if lang in packages and spelling.dictionary(lang) is None:
             print(f"circular-studio: spelling in '{lang}' was not checked: no Hunspell dictionary "
                   f"(Debian: apt install {packages[lang]} libenchant-2-2)", file=sys.stderr)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from circular_studio.core.model import draft as draft_io
 from circular_studio.core.errors import ExportError, StudioError
 from circular_studio.core.outputs.formats import export_document
+from circular_studio.core.outputs.pdf import docx_many_to_pdf
 
 FORMATS = ("docx", "pdf", "md")
 
@@ -88,7 +89,6 @@ def export_all(jobs, targets, fmt: str) -> list[Path]:
     """Write every (draft, language) to its target; PDFs go through LibreOffice in one call."""
     if fmt != "pdf":
         return [export_document(d, lang, target, fmt) for (d, lang), target in zip(jobs, targets)]
-    from circular_studio.core.outputs.pdf import docx_many_to_pdf
 
     with tempfile.TemporaryDirectory(prefix="circular-studio-") as tmp:
         docx_paths = []

@@ -24,6 +24,10 @@ from circular_studio.core.errors import StudioError
 from . import i18n, services
 from .i18n import plain, tr
 from .preview import PreviewPane
+from circular_studio.core.checks import project_config
+from circular_studio.core.checks import load_letter
+from .dialogs import FixesDialog
+from . import corrected
 
 #: files opened in the check view (read-only) rather than as drafts
 LETTER_SUFFIXES = (".docx", ".md", ".markdown", ".txt")
@@ -65,7 +69,6 @@ class CheckViewMixin:
 
     def _read_letter(self, path: str) -> Document:
         """The letter in ``path`` as read (StudioError with a one-line message otherwise)."""
-        from circular_studio.core.checks import load_letter
 
         try:
             letters = load_letter(path)
@@ -138,7 +141,6 @@ class CheckViewMixin:
         self.check_banner.setText(tr("check.banner", name=name))
 
     def _run_letter_checks(self) -> list[services.UiFinding]:
-        from circular_studio.core.checks import project_config
 
         doc = self.check_doc
         if doc is None:
@@ -188,7 +190,6 @@ class CheckViewMixin:
         if not fixable:
             self.show_message(tr("corrected.none"), "info")
             return False
-        from .dialogs import FixesDialog
 
         dialog = FixesDialog(fixable, self)
         self.fixes_dialog = dialog
@@ -204,7 +205,6 @@ class CheckViewMixin:
         return self.save_corrected(path, chosen)
 
     def save_corrected(self, target: str, chosen: list[services.UiFinding]) -> bool:
-        from . import corrected
 
         try:
             text = Path(self.check_path).read_bytes().decode("utf-8-sig")

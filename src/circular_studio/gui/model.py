@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from circular_studio.core.model.draft import Draft
 from circular_studio.core.model.lettertypes import FieldSpec, LetterType
 from .i18n import tr
+from .i18n import language
 
 _MERGE_ID = 0x5E7
 _MERGE_WINDOW_S = 2.0
@@ -157,5 +158,4 @@ class DraftModel(QObject):
 
 
 def _ui_lang() -> str:
-    from .i18n import language
     return language()

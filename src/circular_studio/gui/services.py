@@ -14,6 +14,7 @@ from circular_studio.core.document import Document
 from circular_studio.core.model.draft import Draft
 from circular_studio.core.errors import ExportError, StudioError
 from circular_studio.core.compose.pipeline import build_document
+from circular_studio.core.outputs.formats import export_document
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,6 @@ def export(draft: Draft, language: str, path: str | Path, fmt: str, progress=Non
     """Write the letter in ``language`` to ``path`` as DOCX or PDF with the same code as the
     command line. Runs in a worker thread on its own copy of the draft; raises StudioError
     subclasses with one-line messages (unwritable folder, LibreOffice missing…)."""
-    from circular_studio.core.outputs.formats import export_document
 
     step = progress or (lambda _pct, _msg="": None)
     step(10, "build")

@@ -7,6 +7,8 @@ from __future__ import annotations
 import sys
 
 from .registry import all_checks
+from ..model.draft import Draft
+from ..intake.letters import parse_md
 
 _LANG = {"ar": "Arabic", "fr": "French", "en": "English"}
 
@@ -23,8 +25,6 @@ def _block(text: str) -> str:
 
 def example_document(ex, which: str):
     """(Document, Draft or None) for the ``which`` ("bad"/"good") text of an Example."""
-    from ..model.draft import Draft
-    from ..intake.letters import parse_md
 
     text = ex.bad if which == "bad" else ex.good
     doc = parse_md(text, ex.language, source="example.md")

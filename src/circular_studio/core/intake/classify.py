@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 
 from ..document import Block, BlockKind, Document
+from ..model.officials import all_officials
 
 _PLACE = r"(?:Genève|Geneve|Geneva|جنيف|Bakou|Baku|New York|نيويورك)"
 _DATE_CORE = (r"(?:(?:[^\W\d_]+\s*[,،]?\s*)?(?:le\s+|the\s+)?[0-9٠-٩]{1,2}(?:er|st|nd|rd|th)?\s+"
@@ -45,7 +46,6 @@ LETTERHEAD = re.compile(r"\((?:SG|BDT|TSB|BR)\)\s*$|^(?:Secrétariat général|G
 
 def _is_official_name(line: str) -> bool:
     """``line`` is the name of a known official (in any language), as a signature begins."""
-    from ..model.officials import all_officials
 
     key = re.sub(r"\s+", " ", line).strip().casefold()
     return any(key == name.casefold() for o in all_officials() for name in o.names.values())

@@ -9,6 +9,10 @@ from ..document import Block, BlockKind, Document, Span, direction_of
 from ..errors import DraftError, InputError, StudioError
 from ..locale.langdetect import detect_document
 from ..files import read_utf8
+from ..model import draft as draft_mod
+from ..docx.reader import read_docx
+from ..compose.pipeline import build_document
+from ..compose.markdown import parse_markdown
 
 _MD_HINT = re.compile(r"\]\([^)\s]*\)|\*\*[^*]+\*\*|<https?://|^#{1,6} |^\s*[-*] ", re.M)
 
@@ -27,7 +31,6 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:.*\n){0,60}?(?:---|\.\.\.)[ \t]*(?:
 def parse_md(text: str, language: str, source: str = "") -> Document:
     """A Markdown letter; YAML front matter (--- title: … ---), which editors and static-site
     tools put on top, is not part of the letter."""
-    from ..compose.markdown import parse_markdown
 
     return parse_markdown(_FRONT_MATTER.sub("", text, count=1), language, source=source)
 
@@ -41,7 +44,6 @@ def parse_plain(text: str, language: str, source: str = "") -> Document:
 
 
 def _draft_documents(path: Path, language: str | None):
-    from ..model import draft as draft_mod
 
     try:
         d = draft_mod.load(path)
@@ -50,7 +52,6 @@ def _draft_documents(path: Path, language: str | None):
     langs = [language] if language else list(d.languages)
     if language and language not in d.languages:
         raise InputError(f"{path}: the draft has no '{language}' version (it has {', '.join(d.languages)})")
-    from ..compose.pipeline import build_document
 
     out = []
     for lang in langs:
@@ -64,7 +65,6 @@ def _draft_documents(path: Path, language: str | None):
 
 
 def _docx_document(path: Path, language: str | None) -> Document:
-    from ..docx.reader import read_docx
 
     return read_docx(path, language=language)
 

@@ -26,12 +26,12 @@ def export_document(draft: Draft, language: str, target, fmt: str | None = None)
     if fmt == "md":
         return _write(target, markdown_of(draft, language).encode("utf-8"))
     doc = build_document(draft, language)
-    from ..docx.writer import docx_bytes
+    from ..docx.writer import docx_bytes  # lazy: python-docx costs ~55 ms at start-up
 
     if fmt == "docx":
         return _write(target, docx_bytes(doc))
     if fmt == "pdf":
-        from .pdf import docx_to_pdf
+        from .pdf import docx_to_pdf  # lazy: only for PDF
 
         with tempfile.TemporaryDirectory(prefix="circular-studio-") as tmp:
             docx = _write(Path(tmp) / (target.stem + ".docx"), docx_bytes(doc))

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from ...locale.bidi import LRM, has_arabic, ltr_token_spans
 from ..registry import Example, Hit, register
+from ...locale.bidi import _visual_order
 
 FAMILY = "bidi"
 
@@ -52,7 +53,6 @@ def ltr_reversed(ctx):
 
 def _shown(line: str, s: int, e: int) -> str:
     try:
-        from ...locale.bidi import _visual_order
 
         order = _visual_order(line, rtl=True)
         return "".join(line[k] for k in order if s <= k < e)

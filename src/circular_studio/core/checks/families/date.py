@@ -6,6 +6,7 @@ from ...document import BlockKind
 from ...locale.datetext import MONTHS, WEEKDAYS, valid
 from ..registry import Example, Hit, register
 from ...locale.text import case_like
+from ...locale import datetext
 
 FAMILY = "dates"
 
@@ -187,7 +188,6 @@ def _no_year(ctx, same_year: bool):
     for m in ctx.dates:
         if m.explicit_year or m.is_range_end or ctx.kind(m.block) == BlockKind.DATE_LINE:
             continue
-        from ...locale import datetext
 
         if not datetext.cue_before(ctx.texts[m.block], m.start, datetext.DEADLINE_CUES, 60):
             continue

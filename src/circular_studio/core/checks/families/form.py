@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ...errors import StudioError
 from ..registry import Example, Hit, register
+from ...model.lettertypes import letter_type
 
 FAMILY = "form"
 
@@ -16,7 +17,6 @@ _FACTS = {"letter_date": "2024-10-31", "sector": "SG", "signatory": "doreen-bogd
 def _fields(ctx):
     """(FieldSpec, value, language or None) for each field this language version must judge.
     Shared facts are judged once, in the draft's first language, so they are listed once."""
-    from ...model.lettertypes import letter_type
 
     draft = ctx.draft
     if draft is None:

@@ -7,6 +7,7 @@ import re
 from ...errors import StudioError
 from ..registry import Example, Hit, register
 from ...locale.text import EMAIL_RE
+from ...compose.pipeline import build_document
 
 FAMILY = "versions"
 _NUMBER = re.compile(r"(?<![\d/.-])\d{2,}(?:[/.]\d+)*")
@@ -53,7 +54,6 @@ def _numbers(doc) -> set[str]:
 
 def _others(ctx):
     """(language, document) of the draft's other language versions."""
-    from ...compose.pipeline import build_document
 
     draft = ctx.draft
     if draft is None or len(getattr(draft, "languages", {})) < 2:

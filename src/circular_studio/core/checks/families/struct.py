@@ -6,6 +6,7 @@ import re
 
 from ...document import BlockKind
 from ..registry import Example, Hit, register
+from ...intake.classify import ADDRESSEES, SUBJECT
 
 FAMILY = "structure"
 
@@ -61,7 +62,6 @@ def _examples(kind):
 
 
 def _Ex(lang, bad, good):
-    from ..registry import Example
 
     return Example(lang, bad, good)
 
@@ -69,7 +69,6 @@ def _Ex(lang, bad, good):
 def _addressee_as_subject(ctx, k: int) -> bool:
     """A subject block that is really the last addressee line ("Aux établissements …", "To: …"),
     guessed as the subject because the letter has no "Objet:/Subject:" line."""
-    from ...intake.classify import ADDRESSEES, SUBJECT
 
     b = ctx.doc.blocks[k]
     return b.kind == BlockKind.SUBJECT and k > 0 and ctx.doc.blocks[k - 1].kind == BlockKind.ADDRESSEES \
