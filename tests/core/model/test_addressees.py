@@ -336,3 +336,25 @@ def test_misspelt_addressee_found(text, lang, found, expected):
 ])
 def test_misspelt_addressee_quiet_on_good_text(text, lang):
     assert A.misspelt_addressee(text, lang) == []
+
+
+def test_arabic_vowel_marks_are_not_misspellings():
+    assert A.misspelt_addressee("سلطنة عُمان", "ar") == []
+
+
+# ------------------------------------------------------------------ template filters
+
+@pytest.mark.parametrize("source, language, expected", [
+    ("{{ addressee|to(capital=True) }} (Rés. 99)", "fr", "À l'État de Palestine (Rés. 99)"),
+    ("d'inviter par la présente {{ addressee|the }}", "fr", "d'inviter par la présente l'État de Palestine"),
+    ("{{ addressee|of(form='formal') }}", "fr", "de l'État de Palestine"),
+    ("{{ addressee|name }}", "ar", "دولة فلسطين"),
+    ("{{ addressee|to }}", "en", "to the State of Palestine"),
+    ("{{ 'gbr'|to }}", "fr", "au Royaume-Uni"),
+    ("{{ 'gbr'|to(lang='es') }}", "fr", "al Reino Unido"),
+])
+def test_template_filters(source, language, expected):
+    from circular_studio.core.compose.render import render_string
+
+    ctx = {"addressee": A.lookup("pse"), "language": language}
+    assert render_string(source, ctx) == expected

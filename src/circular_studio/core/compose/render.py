@@ -18,6 +18,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from ..errors import TemplateError
 from ..resources import load_json, templates_dir
+from ..model import addressees
 
 # ---------------------------------------------------------------- dates in the house style
 
@@ -176,6 +177,16 @@ def _make_env(root: Path) -> jinja2.Environment:
     env.filters["date_line"] = f(place_line)
     env.filters["sector_name"] = f(lambda v, locale="en": _house("sectors", v, locale))
     env.filters["place_name"] = f(lambda v, locale="en": _house("places", v, locale))
+    def addressee_filter(fn):
+        """``{{ addressee|to }}`` → "à l'État de Palestine" in a French template (the grammar of
+        core/model/addressees.py); ``form="formal"``, ``capital=True``, ``lang="en"`` optional."""
+        def call(ctx, addr, form="short", capital=False, lang=None):
+            kwargs = {"capital": capital} if fn is not addressees.name else {}
+            return fn(addr, lang or ctx.get("language", "en"), form=form, **kwargs)
+        return jinja2.pass_context(call)
+
+    for filter_name in ("to", "of", "the", "name"):
+        env.filters[filter_name] = addressee_filter(getattr(addressees, filter_name))
     env.filters["md"] = lambda v: MarkdownText(v or "")
     env.filters["escape_md"] = md_escape
     return env

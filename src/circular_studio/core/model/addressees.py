@@ -464,8 +464,11 @@ _FR_PREP = re.compile(r"(?:(?<![\w-])(à|au|aux|de|du|des)\s+(?:(le|la|les)\s+|(
                       re.IGNORECASE)
 
 
+_AR_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # vowel marks and tatweel: optional in Arabic
+
+
 def _acceptable(found: str, exact: str) -> bool:
-    found = " ".join(found.replace("’", "'").split())
+    found = " ".join(_AR_MARKS.sub("", found.replace("’", "'")).split())
     return found in (exact, exact.upper(), exact[:1].upper() + exact[1:])
 
 
