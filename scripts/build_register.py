@@ -266,13 +266,15 @@ def build() -> dict:
                 entry_lang["grammar"] = grammar
             entry_lang["sources"] = {k: src[k] for k in entry_lang if k in src}
             names_out[lang] = entry_lang
-        verified = overrides.get("verified", {}).get(key)
+        checked = overrides.get("verified", {}).get(key, {})
         entries[key] = {
             "alpha2": a2,
             "status": "observer" if key in observers else "member",
             **({"note": observers[key]} if key in observers else {}),
-            "verified": bool(verified),
-            **({"verified_by": verified} if verified else {}),
+            # verified: the French name used in letters and its article were checked by hand
+            "verified": any(d in checked for d in ("fr.short", "fr.list")) and (
+                "fr.article" in checked or "fr.to" in checked),
+            **({"checked": checked} if checked else {}),
             "names": names_out,
         }
     return {
@@ -287,6 +289,8 @@ def build() -> dict:
             "override": "member_states.overrides.json (hand-kept)",
             "rule": "derived by scripts/build_register.py (French gender/elision, articles, Russian cases)",
         },
+        "checked_against": overrides.get("sources_checked", {}),
+        "verified_about": overrides.get("verified_about", ""),
         "counts": {"entries": len(entries), "members": sum(e["status"] == "member" for e in entries.values()),
                    "verified": sum(e["verified"] for e in entries.values())},
         "entries": entries,

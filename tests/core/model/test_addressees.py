@@ -358,3 +358,16 @@ def test_template_filters(source, language, expected):
 
     ctx = {"addressee": A.lookup("pse"), "language": language}
     assert render_string(source, ctx) == expected
+
+
+def test_verified_entries_name_their_sources():
+    data = _data()
+    sources = data["checked_against"]
+    verified = [k for k, e in data["entries"].items() if e["verified"]]
+    assert len(verified) >= 130 and "pse" in verified
+    assert data["counts"]["verified"] == len(verified)
+    for key, e in data["entries"].items():
+        for datum, source in e.get("checked", {}).items():
+            assert source in sources, (key, datum, source)
+        if e["verified"]:
+            assert {"fr.short", "fr.list"} & set(e["checked"]), key
