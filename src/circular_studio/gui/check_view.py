@@ -26,6 +26,7 @@ from .i18n import plain, tr
 from .preview import PreviewPane
 from circular_studio.core.checks import project_config
 from circular_studio.core.checks import load_letter
+from circular_studio.core.checks.status import CHECKER_FAILED
 from .dialogs import FixesDialog
 from . import corrected
 
@@ -149,7 +150,7 @@ class CheckViewMixin:
             return services.check(doc, None, doc.language, i18n.language(),
                                   ignore=list(self.check_ignored), project=project_config(self.check_path))
         except StudioError as exc:
-            return [services.UiFinding("CHECK000", "error", str(exc), 0, 0, 0, "", None, None, doc.language)]
+            return [services.UiFinding(CHECKER_FAILED, "error", str(exc), 0, 0, 0, "", None, None, doc.language)]
 
     def _show_checked_letter(self, check_now: bool) -> None:
         """The check view's part of ``update_preview``."""

@@ -29,6 +29,7 @@ from circular_studio.core.model import draft as draft_io
 from circular_studio.core.document import Document
 from circular_studio.core.model.draft import Draft
 from circular_studio.core.errors import StudioError
+from circular_studio.core.checks.status import BUILD_FAILED, CHECKER_FAILED
 from circular_studio.core.outputs.html_preview import Highlight
 from circular_studio.core.model.lettertypes import letter_type, letter_types
 from circular_studio.core.resources import examples_dir
@@ -631,7 +632,7 @@ class MainWindow(CheckViewMixin, ExportFlowMixin, QMainWindow):
                     self.docs[lang] = services.build(self.model.draft, lang, strict=False)
                     self.doc_revisions[lang] = self.model.revision
                 except StudioError as exc:
-                    findings.append(services.UiFinding("BUILD001", "error", str(exc), 0, 0, 0, "",
+                    findings.append(services.UiFinding(BUILD_FAILED, "error", str(exc), 0, 0, 0, "",
                                                        None, None, lang))
                     self.docs.pop(lang, None)
         for lang in self.model.languages:
@@ -642,7 +643,7 @@ class MainWindow(CheckViewMixin, ExportFlowMixin, QMainWindow):
                 findings.extend(services.check(doc, self.model.draft, lang, i18n.language(),
                                                versions=dict(self.docs)))
             except StudioError as exc:
-                findings.append(services.UiFinding("CHECK000", "error", str(exc), 0, 0, 0, "", None,
+                findings.append(services.UiFinding(CHECKER_FAILED, "error", str(exc), 0, 0, 0, "", None,
                                                    None, lang))
         self.findings = findings
         self.findings_panel.set_findings(findings)

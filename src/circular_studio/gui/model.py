@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from circular_studio.core.model.draft import Draft
 from circular_studio.core.model.lettertypes import FieldSpec, LetterType
+from circular_studio.core.checks.registry import code_matches
 from .i18n import tr
 from .i18n import language
 
@@ -137,7 +138,7 @@ class DraftModel(QObject):
         already disabled (by itself or by a prefix such as ``SPELL``)."""
         code = code.strip().upper()
         current = list(self.draft.disabled_checks or [])
-        if not code or any(code.startswith(c.upper()) for c in current):
+        if not code or code_matches(code, current):
             return False
         self.undo_stack.push(DisabledChecksCommand(self, current, current + [code],
                                                    text or tr("undo.disable", code=code)))

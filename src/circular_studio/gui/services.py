@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from circular_studio.core.checks import run_checks
+from circular_studio.core.checks import Severity, run_checks
 from circular_studio.core.document import Document
 from circular_studio.core.model.draft import Draft
 from circular_studio.core.errors import ExportError, StudioError
@@ -46,8 +46,7 @@ def check(doc: Document, draft: Draft | None, language: str, ui_language: str = 
     findings = run_checks(doc, draft, ui_language=ui_language, **options)
     out = [UiFinding(f.code, f.severity.value, f.message, f.paragraph, f.start, f.end, f.excerpt,
                      f.fix, f.field, f.language or language) for f in findings]
-    rank = {"error": 0, "warning": 1, "info": 2}
-    out.sort(key=lambda f: (rank.get(f.severity, 3), f.paragraph, f.start, f.code))
+    out.sort(key=lambda f: (Severity(f.severity).rank, f.paragraph, f.start, f.code))
     return out
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 
 from .registry import all_checks
+from .status import STATUS_CODES
 from ..model.draft import Draft
 from ..intake.letters import parse_md
 
@@ -75,6 +76,10 @@ def render() -> str:
             extra = f" (draft facts: {ex.fields})" if ex.fields else ""
             extra += f" (options: {ex.options})" if getattr(ex, "options", None) else ""
             out += [f"Bad ({lang}){extra}:", "", _block(ex.bad), "", f"Good ({lang}):", "", _block(ex.good), ""]
+    out += ["## Codes that are not checks", "",
+            "They report on the checking itself; each is an error, so that a letter that was not "
+            "fully checked never looks clean.", "", "| Code | Meaning |", "|---|---|"]
+    out += [f"| {code} | {meaning} |" for code, meaning in STATUS_CODES.items()]
     return "\n".join(out) + "\n"
 
 

@@ -11,7 +11,8 @@ from ..intake.classify import classify, needs_classification
 from ..document import Document
 from ..locale.langdetect import detect_document
 from .context import CheckContext
-from .finding import Finding, Severity
+from .finding import Finding
+from .status import CHECK_FAILED, check_failed
 from .registry import REGISTRY, Check, code_matches, split_codes
 
 from . import families  # noqa: F401  (importing the families registers their checks)
@@ -98,8 +99,7 @@ def run_checks(doc: Document, draft=None, *, select: Iterable[str] | None = None
         try:
             hits = list(check.func(ctx) or ())
         except Exception as exc:  # noqa: BLE001 - one broken check must not hide the others
-            findings[("INTERNAL", check.code)] = Finding(
-                check.code, Severity.INFO, f"check {check.code} failed: {exc!r}", 0, 0, 0, "", None)
+            findings[(CHECK_FAILED, check.code)] = check_failed(check.code, exc)
             continue
         for h in hits:
             if not (0 <= h.block < len(doc.blocks)):

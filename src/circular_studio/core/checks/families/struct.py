@@ -19,10 +19,6 @@ PARTS = {
     BlockKind.SIGNATURE: {"en": "signature (name and title)", "fr": "signature (nom et titre)", "ar": "التوقيع (الاسم والمنصب)"},
 }
 # parts each letter type needs; types not listed need every part
-REQUIRED = {
-    "resolution": [],
-    "note": [BlockKind.DATE_LINE, BlockKind.SUBJECT],
-}
 _PART_CODES = {BlockKind.DATE_LINE: "STRUCT001", BlockKind.REFERENCE: "STRUCT002",
                BlockKind.SUBJECT: "STRUCT003", BlockKind.SALUTATION: "STRUCT004",
                BlockKind.CLOSING: "STRUCT005", BlockKind.SIGNATURE: "STRUCT006"}
@@ -57,13 +53,8 @@ def _examples(kind):
     for lang in ("fr", "en", "ar"):
         good = _FULL[lang]
         bad = good.replace(_REMOVE[kind][lang], "" if kind != BlockKind.SIGNATURE else "")
-        out.append(_Ex(lang, bad, good))
+        out.append(Example(lang, bad, good))
     return out
-
-
-def _Ex(lang, bad, good):
-
-    return Example(lang, bad, good)
 
 
 def _addressee_as_subject(ctx, k: int) -> bool:
@@ -78,9 +69,6 @@ def _addressee_as_subject(ctx, k: int) -> bool:
 def _missing(kind):
     def check(ctx):
         if not ctx.is_letter:
-            return
-        required = REQUIRED.get(ctx.letter_type or "", list(PARTS))
-        if kind not in required:
             return
         if any(b.kind == kind and not _addressee_as_subject(ctx, k) for k, b in enumerate(ctx.doc.blocks)):
             return
