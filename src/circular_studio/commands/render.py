@@ -3,17 +3,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from circular_studio.core.model import draft as draft_io
 from circular_studio.core.errors import ExportError, StudioError
-from circular_studio.core.outputs.formats import export_document
-from circular_studio.core.outputs.pdf import docx_many_to_pdf
-
-FORMATS = ("docx", "pdf", "md")
+from circular_studio.core.outputs.formats import FORMATS, export_all
 
 
 def add_parser(sub) -> None:
@@ -26,7 +21,7 @@ def add_parser(sub) -> None:
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file or folder")
     p.add_argument("-l", "--language", action="append", metavar="LANG",
                    help="only these languages (repeatable); default: every language of the draft")
-    p.add_argument("-f", "--format", choices=FORMATS,
+    p.add_argument("-f", "--format", choices=list(FORMATS),
                    help="output format; default: from OUT's extension, else docx")
 
 
@@ -83,28 +78,6 @@ def _refuse_collisions(jobs, targets) -> None:
             raise ExportError(f"{target}: both {seen[target]} and {what} would be written to this "
                               "file; rename one draft or render them into different folders")
         seen[target] = what
-
-
-def export_all(jobs, targets, fmt: str) -> list[Path]:
-    """Write every (draft, language) to its target; PDFs go through LibreOffice in one call."""
-    if fmt != "pdf":
-        return [export_document(d, lang, target, fmt) for (d, lang), target in zip(jobs, targets)]
-
-    with tempfile.TemporaryDirectory(prefix="circular-studio-") as tmp:
-        docx_paths = []
-        for i, ((d, lang), target) in enumerate(zip(jobs, targets)):
-            docx_paths.append(export_document(d, lang, Path(tmp) / f"{i:04d}-{target.stem}.docx", "docx"))
-        pdfs = docx_many_to_pdf(docx_paths, Path(tmp) / "pdf")
-        written = []
-        for pdf, target in zip(pdfs, targets):
-            try:
-                shutil.copyfile(pdf, target.with_name(f".{target.name}.part"))
-                target.with_name(f".{target.name}.part").replace(target)
-            except OSError as exc:
-                target.with_name(f".{target.name}.part").unlink(missing_ok=True)
-                raise ExportError(f"{target}: cannot write ({exc.strerror})") from None
-            written.append(target)
-        return written
 
 
 if __name__ == "__main__":  # pragma: no cover
