@@ -1,37 +1,140 @@
-"""Actions declared once (stable id, title, shortcut, callback) and one adapter making QActions.
+"""The window's commands as data, and one adapter that makes QActions of them.
 
-The main window lists its commands as ``ActionSpec`` rows; ``ActionRegistry`` turns each into a
-QAction, keeps them by id (tests trigger ``window.actions["file.save"]``) and retitles them when
-the interface language changes.
+``ACTIONS`` lists every command once: a stable id (tests trigger ``window.actions["file.save"]``),
+the i18n key of its title, a shortcut, its menu, an icon, the window method it calls and *when it
+is enabled* (a name from ``CONDITIONS``, a predicate over the window's state). ``ActionRegistry``
+turns each row into a QAction, retitles them when the interface language changes and re-evaluates
+every enablement in ``update_enabled`` — the window never enables an action by hand.
+
+The export commands are not written here: one row per format of the core's format registry
+(``core.outputs.formats.FORMATS``) is added by ``export_specs``.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
+from circular_studio.core.outputs.formats import FORMATS
 from .i18n import plain, tr
+
+SK = QKeySequence.StandardKey
+SP = QStyle.StandardPixmap
 
 
 @dataclass(frozen=True)
 class ActionSpec:
     id: str
-    title: str  # i18n key
-    callback: Callable | None
+    title: str  # i18n key; ``title_args`` fill its {placeholders}
+    callback: str | Callable | None  # a method name of the window, or a callable
     shortcut: QKeySequence.StandardKey | str | None = None
-    menu: str = "file"  # i18n key suffix of the menu: menu.<menu>
-    icon: QStyle.StandardPixmap | None = None
+    menu: str | None = "file"  # i18n key suffix of the menu: menu.<menu>; None: no menu
+    icon: QStyle.StandardPixmap | str | None = None  # a standard pixmap or a themed icon name
     checkable: bool = False
     separator_before: bool = False
+    enabled: str | None = None  # a key of CONDITIONS; None: always enabled
+    args: tuple = ()  # passed to the callback
+    title_args: tuple = ()  # (name, value) pairs for the title's placeholders
+    context: str | None = None  # "window" (default) or "widget": a shortcut only inside its widget
+
+
+def _draft(w) -> bool:
+    return w.model is not None
+
+
+def _checking(w) -> bool:
+    return w.check_path is not None
+
+
+def _has_fix(w) -> bool:
+    return any(f.fix is not None for f in w.findings)
+
+
+#: when an action is enabled: predicates over the window's state
+CONDITIONS: dict[str, Callable] = {
+    "draft": _draft,
+    "letter": lambda w: _draft(w) or _checking(w),
+    "draft_fixable": lambda w: _draft(w) and _has_fix(w),
+    "draft_idle": lambda w: _draft(w) and w._export_job is None,
+    "draft_multilingual_idle": lambda w: _draft(w) and w._export_job is None and len(w.model.languages) > 1,
+    "correctable": lambda w: (_checking(w) and Path(w.check_path).suffix.lower() in w.CORRECTABLE_SUFFIXES
+                              and _has_fix(w)),
+}
+
+
+ACTIONS: list[ActionSpec] = [
+    ActionSpec("file.new", "action.new", "new_letter", SK.New, "file", SP.SP_FileIcon),
+    ActionSpec("file.open", "action.open", "open_dialog", SK.Open, "file", SP.SP_DialogOpenButton),
+    ActionSpec("file.check_letter", "action.check_letter", "check_letter_dialog", "Ctrl+Shift+K", "file",
+               SP.SP_FileDialogContentsView),
+    ActionSpec("file.save", "action.save", "save", SK.Save, "file", SP.SP_DialogSaveButton,
+               separator_before=True, enabled="draft"),
+    ActionSpec("file.save_as", "action.save_as", "save_as", SK.SaveAs, "file", enabled="draft"),
+    ActionSpec("file.save_corrected", "action.save_corrected", "save_corrected_dialog", None, "file",
+               enabled="correctable"),
+    # File ▸ Export … rows come from the format registry (export_specs), here
+    ActionSpec("file.close", "action.close_window", "close", SK.Close, "file", separator_before=True),
+    ActionSpec("file.quit", "action.quit", "quit_app", SK.Quit, "file"),
+    ActionSpec("edit.undo", "action.undo", "undo", SK.Undo, "edit", SP.SP_ArrowBack),
+    ActionSpec("edit.redo", "action.redo", "redo", SK.Redo, "edit", SP.SP_ArrowForward),
+    ActionSpec("view.side_by_side", "action.side_by_side", "set_side_by_side", "Ctrl+\\", "view",
+               checkable=True),
+    ActionSpec("view.findings", "action.findings", "set_findings_visible", "F8", "view", checkable=True),
+    ActionSpec("letter.next_finding", "action.next_finding", "next_finding", "F2", "letter",
+               SP.SP_MessageBoxWarning, enabled="letter"),
+    ActionSpec("letter.apply_fix", "action.apply_fix", "apply_current_fix", "Ctrl+.", "letter",
+               SP.SP_DialogApplyButton, enabled="draft_fixable"),
+    ActionSpec("letter.recheck", "action.recheck", "recheck", SK.Refresh, "letter", SP.SP_BrowserReload,
+               enabled="letter"),
+    ActionSpec("help.about", "action.about", "about", None, "help"),
+]
+
+#: the shortcuts of the export rows, by format id (a format without one has none)
+EXPORT_SHORTCUTS = {"docx": "Ctrl+E", "pdf": "Ctrl+Shift+E"}
+
+
+def export_specs() -> list[ActionSpec]:
+    """One File ▸ Export row per format the core offers to the editor."""
+    specs = []
+    for i, fmt in enumerate(f for f in FORMATS.values() if f.menu):
+        specs.append(ActionSpec(f"file.export_{fmt.id}", "action.export_format", "export",
+                                EXPORT_SHORTCUTS.get(fmt.id), "file",
+                                SP.SP_ArrowDown if i == 0 else None, separator_before=i == 0,
+                                enabled="draft_idle", args=(fmt.id,),
+                                title_args=(("name", fmt.id.upper()),)))
+    return specs
+
+
+def all_specs() -> list[ActionSpec]:
+    """ACTIONS with the export rows in their place (after Save a Corrected Copy)."""
+    rows = list(ACTIONS)
+    at = next(i for i, s in enumerate(rows) if s.id == "file.save_corrected") + 1
+    return rows[:at] + export_specs() + rows[at:]
 
 
 class ActionRegistry:
+    """The adapter: QActions made from specs, kept by id, retitled and enabled from the table."""
+
     def __init__(self, parent: QWidget):
         self.parent = parent
         self.specs: dict[str, ActionSpec] = {}
         self.actions: dict[str, QAction] = {}
+
+    def add_all(self, specs: list[ActionSpec]) -> None:
+        for spec in specs:
+            self.add(spec)
+
+    def _callback(self, spec: ActionSpec) -> Callable | None:
+        cb = spec.callback
+        if cb is None:
+            return None
+        if isinstance(cb, str):
+            method = getattr(self.parent, cb)
+            return (lambda *a: method(*spec.args, *a)) if spec.args else method
+        return (lambda *a: cb(*spec.args, *a)) if spec.args else cb
 
     def add(self, spec: ActionSpec) -> QAction:
         action = QAction(self.parent)
@@ -42,20 +145,21 @@ class ActionRegistry:
             else:
                 action.setShortcut(QKeySequence(spec.shortcut))
         if spec.icon is not None:
-            action.setIcon(self.parent.style().standardIcon(spec.icon))
+            action.setIcon(icon(self.parent, spec.icon))
         action.setCheckable(spec.checkable)
-        if spec.callback is not None:
+        callback = self._callback(spec)
+        if callback is not None:
             if spec.checkable:
-                action.toggled.connect(spec.callback)
+                action.toggled.connect(callback)
             else:
-                action.triggered.connect(lambda _checked=False, cb=spec.callback: cb())
+                action.triggered.connect(lambda _checked=False, cb=callback: cb())
         self.specs[spec.id] = spec
         self.actions[spec.id] = action
         self._retitle(spec, action)
         return action
 
     def _retitle(self, spec: ActionSpec, action: QAction) -> None:
-        title = tr(spec.title)
+        title = tr(spec.title, **dict(spec.title_args))
         action.setText(title)
         tip = plain(title).rstrip("…")
         if not action.shortcut().isEmpty():
@@ -67,6 +171,12 @@ class ActionRegistry:
         for action_id, action in self.actions.items():
             self._retitle(self.specs[action_id], action)
 
+    def update_enabled(self, window) -> None:
+        """Enable each action whose condition holds for ``window`` now."""
+        for action_id, spec in self.specs.items():
+            if spec.enabled is not None:
+                self.actions[action_id].setEnabled(bool(CONDITIONS[spec.enabled](window)))
+
     def by_menu(self, menu: str) -> list[tuple[ActionSpec, QAction]]:
         return [(s, self.actions[i]) for i, s in self.specs.items() if s.menu == menu]
 
@@ -77,5 +187,7 @@ class ActionRegistry:
         return action_id in self.actions
 
 
-def icon(widget: QWidget, pixmap: QStyle.StandardPixmap) -> QIcon:
-    return widget.style().standardIcon(pixmap)
+def icon(widget: QWidget, which: QStyle.StandardPixmap | str) -> QIcon:
+    if isinstance(which, str):
+        return QIcon.fromTheme(which)
+    return widget.style().standardIcon(which)

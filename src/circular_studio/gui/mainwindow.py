@@ -1,105 +1,84 @@
-"""The main window: form on the left, page preview(s) on the right, findings below.
+"""The main window: a welcome page, the editor view or the check view, findings below.
 
-One draft per window. Edits go through the DraftModel's QUndoStack; the preview is rebuilt
-150 ms after the last edit (``previewUpdated`` is emitted then), the checks shortly after.
-
-A letter drafted elsewhere (.docx, .md, .txt: File ▸ Check a Letter…, a drop on the window, or
-``circular-studio letter.docx``) opens in the *check view* instead: read-only, its text on pages
-exactly as read, its findings below; Check Again re-reads the file from disk.
-
-Two parts live in their own modules, mixed into ``MainWindow``: the check view
-(``check_view.CheckViewMixin``) and export to .docx/.pdf (``export_flow.ExportFlowMixin``).
+The window is composed of two views and coordinates them; it keeps no letter state itself:
+- ``EditorView`` (editor_view.py): one draft — form on the left, page preview(s) on the right.
+  Edits go through its DraftModel's QUndoStack; the preview is rebuilt 150 ms after the last edit
+  (``previewUpdated`` is emitted then), the checks shortly after.
+- ``CheckView`` (check_view.py): a letter drafted elsewhere (.docx, .md, .txt: File ▸ Check a
+  Letter…, a drop on the window, or ``circular-studio letter.docx``), read-only, its text on
+  pages exactly as read; Check Again re-reads the file from disk.
+``self.view`` is the one shown (None on the welcome page); preview, checks, findings, titles go
+through it. Commands are rows of ``actions.ACTIONS`` (enabled by their conditions), exports are
+run by ``export_flow.ExportFlow`` in the formats of the core's registry.
 """
 from __future__ import annotations
 
 import os
-import time
-
-import shiboken6
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QLibraryInfo, QSignalBlocker, QSize, Qt, QTimer, QTranslator, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QListWidget,
-                               QMainWindow, QMessageBox, QPushButton, QSplitter, QStackedWidget,
-                               QStyle, QToolBar, QVBoxLayout, QWidget)
+                               QMainWindow, QMessageBox, QPushButton, QStackedWidget, QToolBar,
+                               QVBoxLayout, QWidget)
 
 from circular_studio import __version__
 from circular_studio.core.model import draft as draft_io
-from circular_studio.core.document import Document
 from circular_studio.core.model.draft import Draft
 from circular_studio.core.errors import StudioError
-from circular_studio.core.checks.status import BUILD_FAILED, CHECKER_FAILED
 from circular_studio.core.outputs.html_preview import Highlight
 from circular_studio.core.model.lettertypes import letter_type, letter_types
 from circular_studio.core.resources import examples_dir
-from . import fixes, i18n, services
-from .actions import ActionRegistry, ActionSpec
+from . import i18n, services
+from .actions import ActionRegistry, all_specs
 from .autosave import Autosaver
-from .check_view import CORRECTABLE_SUFFIXES, LETTER_SUFFIXES, CheckViewMixin
-from .dialogs import MessageBar, NewDialog
-from .export_flow import ExportFlowMixin
+from .check_view import CORRECTABLE_SUFFIXES, LETTER_SUFFIXES, CheckView, read_letter
+from .dialogs import FixesDialog, MessageBar, NewDialog
+from .editor_view import EditorView
+from .export_flow import ExportFlow
 from .findings import FindingsPanel
-from .form import FormWidget
 from .i18n import plain, tr
-from .model import DISABLED_CHECKS, DraftModel
-from .preview import PreviewPane
+from .model import DISABLED_CHECKS
 from .settings import Settings
 
 PREVIEW_DELAY_MS = 150
 CHECK_DELAY_MS = 250
-SP = QStyle.StandardPixmap
 MENUS = ("file", "edit", "view", "letter", "settings", "help")
 
 
-class MainWindow(CheckViewMixin, ExportFlowMixin, QMainWindow):
+class MainWindow(QMainWindow):
     previewUpdated = Signal(str)  # the language shown in the main preview
     findingsUpdated = Signal(int)  # how many findings
     exportFinished = Signal(str)  # the written path
     exportFailed = Signal(str)
     draftLoaded = Signal(str)
+    CORRECTABLE_SUFFIXES = CORRECTABLE_SUFFIXES
 
     def __init__(self, settings: Settings | None = None, app_windows: list | None = None):
         super().__init__()
         self.setObjectName("main-window")
         self.settings = settings or Settings.load()
         self.app_windows = app_windows if app_windows is not None else []
-        self.model: DraftModel | None = None
-        self.form: FormWidget | None = None
-        self.docs: dict[str, Document] = {}
-        self.doc_revisions: dict[str, int] = {}  # the model revision each doc was built from
         self.findings: list[services.UiFinding] = []
         self.highlight: tuple[str, Highlight] | None = None
-        self.preview_ms = 0.0
         self._closing = False
-        self._editor_balanced = False  # the form/preview split is set once, then left to the user
-        self._init_check_view()  # check_path etc.: a letter read from a file (None while editing a draft)
+        self.setAcceptDrops(True)
 
         self.registry = ActionRegistry(self)
         self.actions = self.registry.actions
         self._declare_actions()
 
-        # central area: message bar above a stack (welcome page | editor)
+        # central area: message bar above a stack (welcome page | editor view | check view)
         self.message_bar = MessageBar(self)
         self.stack = QStackedWidget(self)
         self.welcome = self._make_welcome()
         self.stack.addWidget(self.welcome)
-        self.editor = QSplitter(Qt.Orientation.Horizontal, self)
-        self.editor.setObjectName("editor-splitter")
-        self.form_holder = QWidget(self.editor)
-        self.form_layout = QVBoxLayout(self.form_holder)
-        self.form_layout.setContentsMargins(0, 0, 0, 0)
-        self.previews = QSplitter(Qt.Orientation.Horizontal, self.editor)
-        self.preview = PreviewPane("preview", self.previews)
-        self.preview2 = PreviewPane("preview2", self.previews)
-        self.preview2.retranslate("a11y.second_language")
-        self.preview2.setVisible(self.settings.side_by_side)
-        self.editor.addWidget(self.form_holder)
-        self.editor.addWidget(self.previews)
-        self.editor.setStretchFactor(0, 2)
-        self.editor.setStretchFactor(1, 3)
-        self.stack.addWidget(self.editor)
-        self._build_check_page()
+        self.editor_view = EditorView(self.settings, self)
+        self.editor_view.edited.connect(self._on_value_changed)
+        self.stack.addWidget(self.editor_view)
+        self.check_view = CheckView(self)
+        self.stack.addWidget(self.check_view)
         central = QWidget(self)
         lay = QVBoxLayout(central)
         lay.setContentsMargins(4, 4, 4, 0)
@@ -120,7 +99,7 @@ class MainWindow(CheckViewMixin, ExportFlowMixin, QMainWindow):
         self.findings_dock.visibilityChanged.connect(
             lambda visible: self.actions["view.findings"].setChecked(visible) if not self._closing else None)
 
-        self._build_export_progress()
+        self.exporter = ExportFlow(self)
         self.findings_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.findings_label)
 
@@ -144,44 +123,38 @@ class MainWindow(CheckViewMixin, ExportFlowMixin, QMainWindow):
         self.resizeDocks([self.findings_dock], [170], Qt.Orientation.Vertical)
         if self.settings.geometry:
             self.restoreGeometry(self.settings.geometry)
-        self._update_enabled()
+        self.update_enabled()
+
+    # ------------------------------------------------------------------ the views' state, read-only
+    @property
+    def view(self) -> EditorView | CheckView | None:
+        """The view shown: the editor (a draft is open), the check view (a letter), or None."""
+        if self.editor_view.model is not None:
+            return self.editor_view
+        if self.check_view.path is not None:
+            return self.check_view
+        return None
+
+    model = property(lambda self: self.editor_view.model)
+    form = property(lambda self: self.editor_view.form)
+    docs = property(lambda self: self.editor_view.docs)
+    preview = property(lambda self: self.editor_view.preview)
+    preview2 = property(lambda self: self.editor_view.preview2)
+    editor = property(lambda self: self.editor_view)
+    check_path = property(lambda self: self.check_view.path)
+    check_doc = property(lambda self: self.check_view.doc)
+    check_preview = property(lambda self: self.check_view.preview)
+    check_page = property(lambda self: self.check_view)
+    progress = property(lambda self: self.exporter.progress)
+    _export_job = property(lambda self: self.exporter.job)
+
+    @property
+    def preview_ms(self) -> float:
+        return self.view.preview_ms if self.view is not None else 0.0
 
     # ------------------------------------------------------------------ actions and menus
     def _declare_actions(self) -> None:
-        SK = QKeySequence.StandardKey
-        specs = [
-            ActionSpec("file.new", "action.new", self.new_letter, SK.New, "file", SP.SP_FileIcon),
-            ActionSpec("file.open", "action.open", self.open_dialog, SK.Open, "file", SP.SP_DialogOpenButton),
-            ActionSpec("file.check_letter", "action.check_letter", self.check_letter_dialog, "Ctrl+Shift+K",
-                       "file", SP.SP_FileDialogContentsView),
-            ActionSpec("file.save", "action.save", self.save, SK.Save, "file", SP.SP_DialogSaveButton,
-                       separator_before=True),
-            ActionSpec("file.save_as", "action.save_as", self.save_as, SK.SaveAs, "file"),
-            ActionSpec("file.save_corrected", "action.save_corrected", self.save_corrected_dialog, None,
-                       "file"),
-            ActionSpec("file.export_docx", "action.export_docx", lambda: self.export("docx"), "Ctrl+E",
-                       "file", SP.SP_ArrowDown, separator_before=True),
-            ActionSpec("file.export_pdf", "action.export_pdf", lambda: self.export("pdf"), "Ctrl+Shift+E",
-                       "file"),
-            ActionSpec("file.close", "action.close_window", self.close, SK.Close, "file",
-                       separator_before=True),
-            ActionSpec("file.quit", "action.quit", self.quit_app, SK.Quit, "file"),
-            ActionSpec("edit.undo", "action.undo", self.undo, SK.Undo, "edit", SP.SP_ArrowBack),
-            ActionSpec("edit.redo", "action.redo", self.redo, SK.Redo, "edit", SP.SP_ArrowForward),
-            ActionSpec("view.side_by_side", "action.side_by_side", self.set_side_by_side, "Ctrl+\\",
-                       "view", checkable=True),
-            ActionSpec("view.findings", "action.findings", self.set_findings_visible, "F8", "view",
-                       checkable=True),
-            ActionSpec("letter.next_finding", "action.next_finding", self.next_finding, "F2", "letter",
-                       SP.SP_MessageBoxWarning),
-            ActionSpec("letter.apply_fix", "action.apply_fix", self.apply_current_fix, "Ctrl+.",
-                       "letter", SP.SP_DialogApplyButton),
-            ActionSpec("letter.recheck", "action.recheck", self.recheck, SK.Refresh, "letter",
-                       SP.SP_BrowserReload),
-            ActionSpec("help.about", "action.about", self.about, None, "help"),
-        ]
-        for spec in specs:
-            self.registry.add(spec)
+        self.registry.add_all(all_specs())
         # the panes do not exist yet: no toggled() now (set_side_by_side would fail)
         for action_id, on in (("view.side_by_side", self.settings.side_by_side), ("view.findings", True)):
             blocker = QSignalBlocker(self.actions[action_id])
@@ -275,8 +248,7 @@ class MainWindow(CheckViewMixin, ExportFlowMixin, QMainWindow):
         self.findings_panel.retranslate()
         self.preview.retranslate("a11y.preview_language")
         self.preview2.retranslate("a11y.second_language")
-        self.check_preview.retranslate("a11y.preview_language")
-        self._update_check_banner()
+        self.check_view.retranslate()
         self.toolbar.setWindowTitle(plain(tr("menu.file")))
         self._retranslate_welcome()
         self._update_undo_titles()
@@ -323,77 +295,39 @@ class MainWindow(CheckViewMixin, ExportFlowMixin, QMainWindow):
 
     # ------------------------------------------------------------------ draft lifecycle
     def set_draft(self, draft: Draft, modified: bool = False) -> bool:
-        """Show ``draft`` in this window (replacing the current one, already confirmed)."""
+        """Show ``draft`` in the editor view (replacing what was open, already confirmed)."""
         try:
             lt = letter_type(draft.letter_type)
         except StudioError as exc:
             self.show_error(tr("open.error.title"), str(exc))
             return False
-        if self.model is not None:
-            self.model.deleteLater()
-        if self.form is not None:
-            self.form.deleteLater()
         self.autosaver.clear()
-        self._leave_check_view()
-        self.model = DraftModel(draft, lt, self, modified=modified)
-        self.model.valueChanged.connect(self._on_value_changed)
-        self.model.modifiedChanged.connect(lambda _m: self._update_title())
-        self.model.undo_stack.indexChanged.connect(lambda _i: self._update_undo_titles())
-        self.model.undo_stack.canUndoChanged.connect(lambda _c: self._update_undo_titles())
-        self.model.undo_stack.canRedoChanged.connect(lambda _c: self._update_undo_titles())
-        self._build_form()
-        self.docs, self.doc_revisions, self.findings, self.highlight = {}, {}, [], None
+        self.check_view.close_letter()
+        self.findings_panel.set_read_only(False)
+        model = self.editor_view.open(draft, lt, modified)
+        model.modifiedChanged.connect(lambda _m: self._update_title())
+        model.undo_stack.indexChanged.connect(lambda _i: self._update_undo_titles())
+        model.undo_stack.canUndoChanged.connect(lambda _c: self._update_undo_titles())
+        model.undo_stack.canRedoChanged.connect(lambda _c: self._update_undo_titles())
+        self.findings, self.highlight = [], None
         self.findings_panel.set_findings([])
-        langs = self.model.languages
-        first = next((l for l in langs if l == "ar"), langs[0]) if langs else None  # noqa: E741
-        self.preview.set_languages(langs, first)
-        second = next((l for l in langs if l != first), first)  # noqa: E741
-        self.preview2.set_languages(langs, second)
-        self.stack.setCurrentWidget(self.editor)
-        self._balance_editor()
+        self.stack.setCurrentWidget(self.editor_view)
+        self.editor_view.balance()
         self.message_bar.hide()
         if draft.notices:
             self.show_message("; ".join(draft.notices), "warning")
         self._update_title()
         self._update_undo_titles()
-        self._update_enabled()
+        self.update_enabled()
         if modified:
             self.autosaver.schedule()
         self.update_preview(check_now=True)
         self.draftLoaded.emit(str(draft.path or ""))
         return True
 
-    def _build_form(self) -> None:
-        if self.form is not None:
-            self.form.setParent(None)
-            self.form.deleteLater()
-        self.form = FormWidget(self.model, self.form_holder)
-        self.form_layout.addWidget(self.form)
-        self.form.languageActivated.connect(self._on_form_language)
-
-    def _on_form_language(self, lang: str) -> None:
-        """A language tab chosen in the form: show that version, unless it is already shown in
-        the side-by-side pane (two panes showing the same language help nobody)."""
-        if self.preview2.isVisible() and self.preview2.language() == lang:
-            return
-        self.preview.set_language(lang)
-
-    def _balance_editor(self) -> None:
-        """Give the form two fifths of the editor the first time it is shown in this window. The
-        splitter is first laid out while the welcome page is on top and the form is empty, which
-        would leave the form a sliver or the page too small, depending on what was opened."""
-        if self._editor_balanced or not self.isVisible() or self.stack.currentWidget() is not self.editor:
-            return
-        total = sum(self.editor.sizes())
-        if total <= 0:
-            return
-        form = total * 2 // 5
-        self.editor.setSizes([form, total - form])
-        self._editor_balanced = True
-
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        QTimer.singleShot(0, self._balance_editor)  # a draft opened before the window was shown
+        QTimer.singleShot(0, self.editor_view.balance)  # a draft opened before the window was shown
 
     def _on_value_changed(self, _lang: str, name: str) -> None:
         self.highlight = None
@@ -453,30 +387,134 @@ class MainWindow(CheckViewMixin, ExportFlowMixin, QMainWindow):
         self._preview_timer.stop()
         self._check_timer.stop()
         self.autosaver.clear()
-        if self.form is not None:
-            self.form.setParent(None)
-            self.form.deleteLater()
-            self.form = None
-        if self.model is not None:
-            self.model.deleteLater()
-            self.model = None
-        self.docs, self.doc_revisions = {}, {}
+        self.editor_view.close_draft()
 
-    def disable_check(self, finding: services.UiFinding) -> bool:
-        """Context menu "Disable this check for this letter": into the draft's disabled_checks
-        as an undoable step; for a checked letter, ignored until the letter is closed."""
-        code = finding.code.upper()
-        if self.model is not None:
-            if not self.model.disable_check(code):
-                return False
-            self.highlight = None
-            self._preview_timer.stop()
+    # ------------------------------------------------------------------ the check view
+    def check_letter_dialog(self) -> bool:
+        if not self.maybe_save():
+            return False
+        start = self.settings.last_folder or str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, plain(tr("action.check_letter")), start,
+                                              tr("check.filter"))
+        return self.open_letter(path, confirmed=True) if path else False
+
+    def open_letter(self, path: str, confirmed: bool = False) -> bool:
+        """Show the letter in ``path`` read-only, with the checks' findings."""
+        if not confirmed and not self.maybe_save():
+            return False
+        path = str(path)
+        try:
+            read_letter(path)  # refuse before leaving what is open
+        except StudioError as exc:
+            self.show_error(tr("check.error.title"), str(exc))
+            return False
+        self._leave_draft()
+        self.check_view.open(path)
+        self.highlight = None
+        self.findings = []
+        self.findings_panel.set_read_only(True)
+        self.findings_panel.set_findings([])
+        self.stack.setCurrentWidget(self.check_view)
+        self.message_bar.hide()
+        self._update_title()
+        self._update_undo_titles()
+        self.update_preview(check_now=True)
+        self._remember(path)
+        self.draftLoaded.emit(path)
+        return True
+
+    def recheck(self) -> None:
+        """Check Again: a draft is rebuilt and checked; a checked letter is re-read from disk."""
+        if self.view is not self.check_view:
             self.update_preview(check_now=True)
-            return True
-        if self.check_path is not None:
-            return self._ignore_check(code)
-        return False
+            return
+        self.highlight = None
+        try:
+            self.check_view.reload()
+        except StudioError as exc:
+            self._set_findings([])
+            self.show_message(str(exc), "error")
+            return
+        self.message_bar.hide()
+        self.update_preview(check_now=True)
+        self.statusBar().showMessage(tr("check.reloaded", name=self.check_view.display_name(),
+                                        n=len(self.findings)), 4000)
 
+    def save_corrected_dialog(self) -> bool:
+        """Bonus of the check view: a copy of a .md/.txt letter with the chosen fixes applied."""
+        if self.check_view.doc is None:
+            return False
+        if not self.check_view.correctable():
+            self.show_message(tr("corrected.only_text"), "warning")
+            return False
+        fixable = [f for f in self.findings if f.fix is not None]
+        if not fixable:
+            self.show_message(tr("corrected.none"), "info")
+            return False
+        dialog = FixesDialog(fixable, self)
+        self.fixes_dialog = dialog
+        if dialog.exec() != FixesDialog.DialogCode.Accepted:
+            return False
+        chosen = dialog.chosen()
+        src = Path(self.check_view.path)
+        start = str(src.with_name(f"{src.stem}.corrected{src.suffix}"))
+        path, _ = QFileDialog.getSaveFileName(self, plain(tr("corrected.title")), start,
+                                              tr("check.filter"))
+        if not path:
+            return False
+        return self.save_corrected(path, chosen)
+
+    def save_corrected(self, target: str, chosen: list[services.UiFinding]) -> bool:
+        try:
+            applied, skipped = self.check_view.write_corrected(target, chosen)
+        except UnicodeDecodeError as exc:
+            self.show_error(tr("corrected.title"), f"{self.check_view.path}: {exc}")
+            return False
+        except OSError as exc:
+            self.show_error(tr("save.error.title"), f"{target}: {getattr(exc, 'strerror', None) or exc}")
+            return False
+        message = tr("corrected.saved", n=applied, path=target)
+        if skipped:
+            message += " " + tr("corrected.skipped", n=skipped)
+        self.show_message(message, "warning" if skipped else "info", [
+            (plain(tr("action.check_letter")).rstrip("…"), lambda: self.open_letter(target, confirmed=True))])
+        return True
+
+    # drag and drop: a draft or a letter dropped on the window is opened
+    @staticmethod
+    def dropped_path(mime) -> str | None:
+        """The first local letter or draft file in a drag's data."""
+        if mime is None or not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            if url.isLocalFile():
+                path = url.toLocalFile()
+                if Path(path).suffix.lower() in LETTER_SUFFIXES + (".json",):
+                    return path
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if self.dropped_path(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.dropped_path(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        path = self.dropped_path(event.mimeData())
+        if not path:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        # after the drop returns: opening may ask about unsaved changes (a modal box)
+        QTimer.singleShot(0, lambda: self.open_path(path))
+
+    # ------------------------------------------------------------------ files
     def _remember(self, path) -> None:
         self.settings.add_recent(str(path))
         self.settings.last_folder = str(Path(path).resolve().parent)
@@ -555,6 +593,13 @@ class MainWindow(CheckViewMixin, ExportFlowMixin, QMainWindow):
                 return
         QApplication.quit()
 
+    # ------------------------------------------------------------------ export
+    def export(self, fmt: str) -> bool:
+        return self.exporter.export(fmt)
+
+    def start_export(self, path: str, fmt: str, lang: str) -> bool:
+        return self.exporter.start(path, fmt, lang)
+
     # ------------------------------------------------------------------ undo / redo
     def undo(self) -> None:
         if self.model is not None:
@@ -585,93 +630,48 @@ class MainWindow(CheckViewMixin, ExportFlowMixin, QMainWindow):
         self.schedule_preview(0)
 
     def visible_languages(self) -> list[str]:
-        langs = [self.preview.language()]
-        if self.preview2.isVisible() or self.settings.side_by_side:
-            langs.append(self.preview2.language())
-        return [l for l in dict.fromkeys(langs) if l]  # noqa: E741
+        return self.editor_view.visible_languages()
 
     def update_preview(self, check_now: bool = False) -> None:
-        """Rebuild the visible language versions and show them; then schedule the checks."""
-        if self.model is None:
-            if self.check_doc is not None:
-                self._show_checked_letter(check_now)
+        """Rebuild what the view shows; then run or schedule the checks."""
+        view = self.view
+        if view is None or (view is self.check_view and view.doc is None):
             return
-        start = time.perf_counter()
-        for pane in (self.preview, self.preview2):
-            if pane is self.preview2 and not (self.preview2.isVisible() or self.settings.side_by_side):
-                continue
-            lang = pane.language()
-            if not lang:
-                continue
-            try:
-                doc = services.build(self.model.draft, lang, strict=False)
-            except StudioError as exc:
-                pane.show_error(str(exc))
-                self.docs.pop(lang, None)
-                continue
-            self.docs[lang] = doc
-            self.doc_revisions[lang] = self.model.revision
-            hl = self.highlight[1] if self.highlight and self.highlight[0] == lang else None
-            pane.show_document(doc, hl)
-        self.preview_ms = (time.perf_counter() - start) * 1000
-        self.previewUpdated.emit(self.preview.language() or "")
+        self.previewUpdated.emit(view.refresh(self.highlight))
         if check_now:
             self.run_checks()
-        else:
+        elif view is self.editor_view:
             self._check_timer.start()
 
     def run_checks(self) -> None:
-        if self.model is None:
-            if self.check_path is not None:
-                self._check_letter_now()
+        view = self.view
+        if view is None:
             return
-        findings: list[services.UiFinding] = []
-        for lang in self.model.languages:  # every version first: the checks compare them
-            if self.docs.get(lang) is None or self.doc_revisions.get(lang) != self.model.revision:
-                try:
-                    self.docs[lang] = services.build(self.model.draft, lang, strict=False)
-                    self.doc_revisions[lang] = self.model.revision
-                except StudioError as exc:
-                    findings.append(services.UiFinding(BUILD_FAILED, "error", str(exc), 0, 0, 0, "",
-                                                       None, None, lang))
-                    self.docs.pop(lang, None)
-        for lang in self.model.languages:
-            doc = self.docs.get(lang)
-            if doc is None:
-                continue
-            try:
-                findings.extend(services.check(doc, self.model.draft, lang, i18n.language(),
-                                               versions=dict(self.docs)))
-            except StudioError as exc:
-                findings.append(services.UiFinding(CHECKER_FAILED, "error", str(exc), 0, 0, 0, "", None,
-                                                   None, lang))
+        self._set_findings(view.findings())
+
+    def _set_findings(self, findings: list[services.UiFinding]) -> None:
         self.findings = findings
         self.findings_panel.set_findings(findings)
         self._update_findings_label()
-        self._update_enabled()
+        self.update_enabled()
         self.findingsUpdated.emit(len(findings))
 
     def _update_findings_label(self) -> None:
-        self.findings_panel.set_active(self.model is not None or self.check_path is not None)
+        self.findings_panel.set_active(self.view is not None)
         errors = sum(1 for f in self.findings if f.severity == "error")
         warnings = sum(1 for f in self.findings if f.severity == "warning")
         self.findings_label.setText(tr("findings.summary", errors=errors, warnings=warnings)
-                                    if self.model or self.check_path else "")
+                                    if self.view is not None else "")
 
     def go_to_finding(self, finding: services.UiFinding) -> None:
         """Focus the field the finding came from and highlight its text in the preview."""
-        if self.model is None:
-            if self.check_doc is not None:
-                self.highlight = (finding.language, Highlight(finding.paragraph, finding.start, finding.end))
-                self.update_preview(check_now=False)
+        view = self.view
+        if view is None or (view is self.check_view and view.doc is None):
             return
-        lang = finding.language
-        self.highlight = (lang, Highlight(finding.paragraph, finding.start, finding.end))
-        if self.preview.language() != lang and self.preview2.language() != lang:
-            self.preview.set_language(lang)
-        if finding.field and self.form is not None:
-            self.form.focus_field(finding.field, lang, finding.excerpt)
-        self._preview_timer.stop()
+        self.highlight = (finding.language, Highlight(finding.paragraph, finding.start, finding.end))
+        if view is self.editor_view:
+            view.go_to(finding)
+            self._preview_timer.stop()
         self.update_preview(check_now=False)
 
     def next_finding(self) -> None:
@@ -684,36 +684,42 @@ class MainWindow(CheckViewMixin, ExportFlowMixin, QMainWindow):
 
     def apply_fix(self, finding: services.UiFinding) -> bool:
         """Replace the finding's text in the draft field it came from, as one undoable step."""
-        if self.model is None or finding.fix is None:
+        if self.view is not self.editor_view or finding.fix is None:
             return False
-        field = finding.field
-        doc = self.docs.get(finding.language)
-        block = doc.blocks[finding.paragraph] if doc and 0 <= finding.paragraph < len(doc.blocks) else None
-        if field is None and block is not None:
-            field = block.field
-        if block is not None:
-            text, start, end = block.text, finding.start, finding.end
-        else:  # the document is gone (language hidden): fall back on the excerpt alone
-            text, start, end = finding.excerpt, 0, len(finding.excerpt)
-        excerpt = text[start:end]
-        lang = finding.language if self.model.is_translatable(field or "") else None
-        value = self.model.value(field, lang) if field else None
-        new_value = fixes.apply_fix(value, text, start, end, finding.fix) if field else None
-        if new_value is None:
-            self.show_message(tr("findings.cannot_fix", excerpt=excerpt), "warning")
+        failed = self.editor_view.apply_fix(finding)
+        if failed is not None:
+            self.show_message(tr("findings.cannot_fix", excerpt=failed), "warning")
             return False
-        self.model.set_value(field, new_value, lang, mergeable=False,
-                             text=tr("undo.fix", code=finding.code))
         self.highlight = None
         self._preview_timer.stop()
         self.update_preview(check_now=True)
         return True
 
+    def disable_check(self, finding: services.UiFinding) -> bool:
+        """Context menu "Disable this check for this letter": into the draft's disabled_checks
+        as an undoable step; for a checked letter, ignored until the letter is closed."""
+        code = finding.code.upper()
+        view = self.view
+        if view is self.editor_view:
+            if not self.model.disable_check(code):
+                return False
+            self.highlight = None
+            self._preview_timer.stop()
+            self.update_preview(check_now=True)
+            return True
+        if view is self.check_view:
+            if not view.ignore(code):
+                return False
+            self.run_checks()
+            self.show_message(tr("check.ignored", code=code), "info")
+            return True
+        return False
+
     # ------------------------------------------------------------------ view and settings
     def set_side_by_side(self, on: bool) -> None:
         self.settings.side_by_side = bool(on)
         self.settings.save()
-        self.preview2.setVisible(bool(on))
+        self.editor_view.set_side_by_side(on)
         self.schedule_preview(0)
 
     def set_findings_visible(self, on: bool) -> None:
@@ -729,10 +735,8 @@ class MainWindow(CheckViewMixin, ExportFlowMixin, QMainWindow):
         for window in self.app_windows or [self]:
             window.retranslate()
             if window.model is not None:
-                window._build_form()
-                window.run_checks()
-            elif window.check_path is not None:
-                window.run_checks()
+                window.editor_view.build_form()
+            window.run_checks()
         self.statusBar().showMessage(tr("language.restart"), 3000)
 
     def about(self) -> None:
@@ -748,37 +752,25 @@ class MainWindow(CheckViewMixin, ExportFlowMixin, QMainWindow):
         self.message_bar.show_message(text, level, actions)
 
     def _display_name(self) -> str:
-        if self.model is None:
-            return Path(self.check_path).name if self.check_path else ""
-        path = self.model.draft.path
-        return Path(path).name if path else tr("untitled")
+        return self.view.display_name() if self.view is not None else ""
 
     def _update_title(self) -> None:
-        if self.model is None and self.check_path is not None:
+        view = self.view
+        if view is self.check_view:
             self.setWindowTitle(f"{self._display_name()} ({tr('check.read_only')}) — {tr('app.title')}")
             self.setWindowModified(False)
-            return
-        if self.model is None:
+        elif view is None:
             self.setWindowTitle(tr("app.title"))
             self.setWindowModified(False)
-            return
-        self.setWindowTitle(f"{self._display_name()}[*] — {tr('app.title')}")
-        self.setWindowModified(self.model.modified)
+        else:
+            self.setWindowTitle(f"{self._display_name()}[*] — {tr('app.title')}")
+            self.setWindowModified(self.model.modified)
 
-    def _update_enabled(self) -> None:
-        has = self.model is not None
-        checking = self.check_path is not None
-        for action_id in ("file.save", "file.save_as"):
-            self.actions[action_id].setEnabled(has)
-        self.actions["letter.recheck"].setEnabled(has or checking)
-        self.actions["letter.next_finding"].setEnabled(has or checking)
-        self.actions["file.save_corrected"].setEnabled(
-            checking and Path(self.check_path).suffix.lower() in CORRECTABLE_SUFFIXES
-            and any(f.fix is not None for f in self.findings))
-        busy = self._export_job is not None
-        self.actions["file.export_docx"].setEnabled(has and not busy)
-        self.actions["file.export_pdf"].setEnabled(has and not busy)
-        self.actions["letter.apply_fix"].setEnabled(has and any(f.fix is not None for f in self.findings))
+    def update_enabled(self) -> None:
+        """Every action's enablement from its condition in the actions table."""
+        self.registry.update_enabled(self)
+
+    _update_enabled = update_enabled
 
 
 #: Qt's own strings (OK/Cancel/Save/Discard buttons, file dialogs, text context menus) in the
