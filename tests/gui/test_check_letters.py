@@ -257,7 +257,7 @@ def test_save_corrected_copy_leaves_out_unchosen_fixes(window, txt_letter, tmp_p
 
 def test_corrected_copy_of_markdown_places_fixes_in_the_source():
     from circular_studio.core.checks import load_letter
-    from circular_studio.gui import corrected
+    from circular_studio.core.checks.fixes import corrected_text
     from circular_studio.gui.services import UiFinding
 
     source = "**Objet :** test\n\nMerci de répondre avant le 1 décembre 2025.\n"
@@ -270,7 +270,7 @@ def test_corrected_copy_of_markdown_places_fixes_in_the_source():
     i = next(k for k, b in enumerate(doc.blocks) if "Merci" in b.text)
     at = doc.blocks[i].text.index("1 décembre")
     f = UiFinding("DATE009", "warning", "", i, at, at + 1, "1", "1er", None, "fr")
-    text, applied, skipped = corrected.apply(source, doc, [f])
+    text, applied, skipped = corrected_text(source, doc, [f])
     assert (applied, skipped) == (1, 0)
     assert text == source.replace("le 1 décembre", "le 1er décembre")
 

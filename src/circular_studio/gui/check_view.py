@@ -17,11 +17,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from circular_studio.core.checks import load_letter, project_config
+from circular_studio.core.checks.fixes import corrected_text
 from circular_studio.core.checks.status import CHECKER_FAILED
 from circular_studio.core.document import Document
 from circular_studio.core.errors import StudioError
 from circular_studio.core.outputs.html_preview import Highlight
-from . import corrected, i18n, services
+from . import i18n, services
 from .i18n import tr
 from .preview import PreviewPane
 
@@ -127,7 +128,7 @@ class CheckView(QWidget):
         plain_txt = Path(self.path).suffix.lower() == ".txt" and \
             all(b.kind.value == "paragraph" and not b.is_list_item for b in self.doc.blocks) and \
             len(self.doc.blocks) == len([ln for ln in text.replace("\r\n", "\n").split("\n") if ln.strip()])
-        new_text, applied, skipped = corrected.apply(text, self.doc, chosen, by_line=plain_txt)
+        new_text, applied, skipped = corrected_text(text, self.doc, chosen, by_line=plain_txt)
         if Path(target).resolve() == Path(self.path).resolve():
             raise OSError("choose another name: the original letter is not overwritten")
         Path(target).write_text(new_text, encoding="utf-8")

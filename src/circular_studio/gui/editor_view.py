@@ -18,7 +18,8 @@ from circular_studio.core.errors import StudioError
 from circular_studio.core.model.draft import Draft
 from circular_studio.core.model.lettertypes import LetterType
 from circular_studio.core.outputs.html_preview import Highlight
-from . import fixes, i18n, services
+from circular_studio.core.checks.fixes import apply_to_field
+from . import i18n, services
 from .form import FormWidget
 from .i18n import tr
 from .model import DraftModel
@@ -198,7 +199,7 @@ class EditorView(QSplitter):
         excerpt = text[start:end]
         lang = finding.language if self.model.is_translatable(field or "") else None
         value = self.model.value(field, lang) if field else None
-        new_value = fixes.apply_fix(value, text, start, end, fix) if field else None
+        new_value = apply_to_field(value, text, start, end, fix) if field else None
         if new_value is None:
             return excerpt
         self.model.set_value(field, new_value, lang, mergeable=False,
