@@ -9,7 +9,7 @@ from circular_studio.core.model.lettertypes import broken_letter_types, letter_t
 from circular_studio.core.compose.render import undeclared_fields
 
 # Names a template may use besides its schema's fields (set by the pipeline).
-PROVIDED = {"language", "signatory_name", "signatory_title", "signatory_long_title",
+PROVIDED = {"language", "words", "signatory_name", "signatory_title", "signatory_long_title",
             "signatory_gender", "signatory_office"}
 
 

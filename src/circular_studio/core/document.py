@@ -14,8 +14,14 @@ RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur"})
 
 
 def direction_of(language: str) -> str:
-    """'rtl' for right-to-left languages, 'ltr' otherwise."""
-    return "rtl" if language.split("-")[0] in RTL_LANGUAGES else "ltr"
+    """'rtl' for right-to-left languages, 'ltr' otherwise: the language table's direction, and
+    for a language not in the table, whether its script is written right to left."""
+    from .locale import languages
+
+    entry = languages.get(language)
+    if entry is not None:
+        return entry.direction
+    return "rtl" if languages.base_code(language) in RTL_LANGUAGES else "ltr"
 
 
 class BlockKind(str, Enum):

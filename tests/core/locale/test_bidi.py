@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from circular_studio.core.locale.bidi import (LRM, display, guess_language, has_arabic, is_arabic_char,
+from circular_studio.core.locale.bidi import (LRM, display, has_arabic, is_arabic_char,
                                        ltr_token_spans, protect, script_runs)
 
 PHONE = "+41 22 730 5614"
@@ -84,15 +84,6 @@ def test_script_runs_keep_digits_and_latin_out_of_arabic_runs():
 
 def test_script_runs_in_ltr_text_is_one_run():
     assert script_runs("Hello, world 2024.") == [(0, 18, False)]
-
-
-@pytest.mark.parametrize("text,lang", [
-    ("تحية طيبة وبعد، يسعدني أن أدعوكم إلى المشاركة في WSIS", "ar"),
-    ("J'ai l'honneur de vous informer que la conférence se tiendra à Bakou", "fr"),
-    ("I have the honour to inform you that the conference will be held in Baku", "en"),
-])
-def test_guess_language(text, lang):
-    assert guess_language(text) == lang
 
 
 def test_punctuation_after_arabic_in_a_french_paragraph_stays_left_to_right():

@@ -92,8 +92,21 @@ class CheckContext:
     def dates(self) -> list[DateMention]:
         out: list[DateMention] = []
         for i, t in enumerate(self.texts):
-            out.extend(datetext.find_dates(i, t))
+            out.extend(datetext.find_dates(i, t, self.reading_languages))
         return out
+
+    @cached_property
+    def reading_languages(self) -> frozenset[str]:
+        """The languages whose dates and cue words are read: the letter's and its blocks'."""
+        return frozenset(self.langs) | {self.language}
+
+    @cached_property
+    def deadline_cues(self):
+        return datetext.deadline_cues(self.reading_languages)
+
+    @cached_property
+    def event_cues(self):
+        return datetext.event_cues(self.reading_languages)
 
     @cached_property
     def letter_date(self) -> Fact | None:
@@ -133,7 +146,7 @@ class CheckContext:
                 if m.range_end is not None:
                     subject.append(m)
                 continue
-            if datetext.cue_before(self.texts[m.block], m.start, datetext.EVENT_CUES):
+            if datetext.cue_before(self.texts[m.block], m.start, self.event_cues):
                 (ranges if m.range_end is not None else singles).append(m)
         for m in subject + ranges + singles:
             start = m.date(self._year_for(m))
@@ -154,7 +167,7 @@ class CheckContext:
         for m in self.dates:
             if m.is_range_end or m.range_end is not None or self.kind(m.block) == BlockKind.DATE_LINE:
                 continue
-            if datetext.cue_before(self.texts[m.block], m.start, datetext.DEADLINE_CUES, 60):
+            if datetext.cue_before(self.texts[m.block], m.start, self.deadline_cues, 60):
                 day = m.date(self._year_for(m))
                 if day:
                     out.append((Fact(day, m.block, m.start, m.end), m))

@@ -14,6 +14,7 @@ from ..model.draft import Draft, clean_value
 from ..errors import DraftError
 from ..model.lettertypes import LetterType, letter_type
 from .markdown import parse_markdown
+from ..locale import languages
 from .render import LENIENT, MarkdownText, as_date, render_string, render_template
 
 
@@ -44,6 +45,16 @@ def _signatory(ctx: dict, lt: LetterType, language: str, strict: bool, where: st
             "signatory_gender": person.gender, "signatory_office": office}
 
 
+def template_words(language: str) -> dict:
+    """The language table's words a letter template writes (labels, salutation, closing,
+    "(signed)", courtesy titles), as ``words`` in the template: ``{{ words.labels.subject }}``."""
+    entry = languages.language(language)
+    return {"labels": dict(entry.labels), "colon": entry.colon, "salutation": entry.salutation,
+            "closing": entry.closing, "signed": entry.signed, "courtesy": dict(entry.letter.get("courtesy", {})),
+            "courtesy_after_name": bool(entry.letter.get("courtesy_after_name", False)),
+            "direction": entry.direction}
+
+
 def markdown_of(draft: Draft, language: str, *, strict: bool = True) -> str:
     """The letter as Markdown with block markers (the template's output)."""
     lt = letter_type(draft.letter_type)
@@ -57,6 +68,7 @@ def markdown_of(draft: Draft, language: str, *, strict: bool = True) -> str:
     # Text typed or pasted in the editor has not been through a load: clean it here too.
     ctx = clean_value(lt.context(draft, language), [], "draft")
     ctx["language"] = language
+    ctx["words"] = template_words(language)
     if not strict:
         ctx[LENIENT] = True
     bad = {f for f, _ in problems}

@@ -6,108 +6,25 @@ the template and the line, never a silent blank or a security hole.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 import traceback
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
-from babel.dates import format_date
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from ..errors import TemplateError
+from ..locale import languages
+from ..locale.dates import as_date, date_line, date_range, day_number, long_date, month_name, weekday_name
 from ..resources import load_json, templates_dir
 from ..model import addressees
 
 # ---------------------------------------------------------------- dates in the house style
-
-
-def as_date(value) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValueError(f"{value!r} is not a date (YYYY-MM-DD)")
-
-
-def _lang(locale: str) -> str:
-    return locale.split("_")[0].split("-")[0]
-
-
-def day_number(day: dt.date, locale: str) -> str:
-    """The day of the month: French writes the first as '1er'. Digits stay Western (0-9) in
-    every language, Arabic included, as the house style requires."""
-    if _lang(locale) == "fr" and day.day == 1:
-        return "1er"
-    return str(day.day)
-
-
-def month_name(day: dt.date, locale: str) -> str:
-    return format_date(day, "MMMM", locale=locale)
-
-
-def weekday_name(value, locale: str) -> str:
-    return format_date(as_date(value), "EEEE", locale=locale)
-
-
-def long_date(value, locale: str) -> str:
-    """'31 octobre 2024', '1er mars 2025', '6 ديسمبر 2019', '6 December 2019'."""
-    day = as_date(value)
-    return f"{day_number(day, locale)} {month_name(day, locale)} {day.year}"
-
-
-def date_line(value, locale: str, place: str = "") -> str:
-    """The letter's date line: 'Genève, le 31 octobre 2024', 'جنيف، 6 ديسمبر 2019',
-    'Geneva, 6 December 2019'. Without a place, the date alone."""
-    text = long_date(value, locale)
-    if not place:
-        return text
-    lang = _lang(locale)
-    if lang == "fr":
-        return f"{place}, le {text}"
-    if lang == "ar":
-        return f"{place}، {text}"
-    return f"{place}, {text}"
-
-
-_RANGE_WORDS = {  # (from, to) in each language
-    "fr": ("du", "au"),
-    "ar": ("من", "إلى"),
-    "en": ("from", "to"),
-    "es": ("del", "al"),
-}
-
-
-def date_range(start, end, locale: str, *, lenient: bool = False) -> str:
-    """'du 17 au 28 novembre 2025', 'من 6 إلى 9 أبريل 2020', 'from 9 to 27 November 2026'.
-    Shared month or year is written once; a one-day range is the single date.
-
-    A range that ends before it starts is an error, unless ``lenient`` (the preview and the
-    checker of a draft being written): then both dates are written in full, as typed, and the
-    checks report the inverted range (DATE003) instead of the whole letter failing to build."""
-    a, b = as_date(start), as_date(end)
-    lang = _lang(locale)
-    if a == b:
-        return long_date(a, locale)
-    first, second = _RANGE_WORDS.get(lang, _RANGE_WORDS["en"])
-    if b < a:
-        if lenient:
-            return f"{first} {long_date(a, locale)} {second} {long_date(b, locale)}"
-        raise ValueError(f"the range ends ({b}) before it starts ({a})")
-    if a.year != b.year:
-        left = long_date(a, locale)
-    elif a.month != b.month:
-        left = f"{day_number(a, locale)} {month_name(a, locale)}"
-    else:
-        left = day_number(a, locale)
-    return f"{first} {left} {second} {long_date(b, locale)}"
-
+# The forms live in the language table (resources/languages/*.toml) and locale/dates.py; the
+# names are re-exported here for the templates' filters and the callers that know them here.
+__all__ = ["as_date", "date_line", "date_range", "day_number", "long_date", "month_name", "weekday_name",
+           "render_template", "render_string", "undeclared_fields", "md_escape", "MarkdownText"]
 
 # ---------------------------------------------------------------- Markdown-safe field values
 
@@ -142,7 +59,7 @@ def _house(kind: str, key: str, locale: str) -> str:
     names = table.get(key)
     if not names:
         return key
-    return names.get(_lang(locale)) or names.get("en") or key
+    return names.get(languages.base_code(locale)) or names.get("en") or key
 
 
 def _make_env(root: Path) -> jinja2.Environment:

@@ -157,13 +157,14 @@ def set_run_link_look(r) -> None:
 @functools.lru_cache(maxsize=None)
 def run_properties(latin: str, cs: str, *, bold: bool = False, italic: bool = False,
                    size_pt: float | None = None, size_cs_pt: float | None = None,
-                   link: bool = False, rtl: bool = False, bidi_lang: str = "ar-SA"):
+                   link: bool = False, rtl: bool = False, bidi_lang: str = "ar-SA",
+                   east_asia: str | None = None):
     """A ``w:rPr`` prototype built once per combination with the setters above, for
     ``add_run`` to copy: a letter has hundreds of runs but only a handful of distinct looks,
     and building each run's rPr child by child was a sixth of the export time. Never modify
     the returned element (it is shared); ``add_run`` inserts copies."""
     r = OxmlElement("w:r")
-    set_run_fonts(r, latin, cs)
+    set_run_fonts(r, latin, cs, east_asia)
     set_run_style(r, bold=bold, italic=italic, size_pt=size_pt, size_cs_pt=size_cs_pt)
     if link:
         set_run_link_look(r)
@@ -334,18 +335,27 @@ def add_field(paragraph, instr: str, placeholder: str = "1"):
 # -- document-wide ---------------------------------------------------------------------------
 
 def set_doc_defaults(document, *, latin: str, cs: str, size_pt: float, size_cs_pt: float,
-                     lang: str, bidi_lang: str = "ar-SA") -> None:
-    """Explicit fonts (no theme fonts), sizes and languages in ``w:docDefaults``."""
+                     lang: str, bidi_lang: str = "ar-SA", east_asia: str | None = None,
+                     east_asia_lang: str | None = None) -> None:
+    """Explicit fonts (no theme fonts), sizes and languages in ``w:docDefaults``; the East Asian
+    slot (``w:eastAsia``) is the font and language Word uses for Han characters."""
     styles = document.styles.element
     rpr = styles.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr"))
     if rpr is None:
         return
-    fonts = set_child(rpr, "rFonts", ascii=latin, hAnsi=latin, cs=cs, eastAsia=latin)
+    fonts = set_child(rpr, "rFonts", ascii=latin, hAnsi=latin, cs=cs, eastAsia=east_asia or latin)
     for theme in ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme"):
         fonts.attrib.pop(qn(f"w:{theme}"), None)
     set_child(rpr, "sz", val=int(round(size_pt * 2)))
     set_child(rpr, "szCs", val=int(round(size_cs_pt * 2)))
-    set_child(rpr, "lang", val=lang, eastAsia=lang, bidi=bidi_lang)
+    set_child(rpr, "lang", val=lang, eastAsia=east_asia_lang or lang, bidi=bidi_lang)
+
+
+def set_kinsoku(style_el) -> None:
+    """``w:kinsoku`` on a style's paragraph properties: East Asian rules for the first and last
+    character of a line (Chinese punctuation never starts a line)."""
+    ppr = style_el.get_or_add_pPr()
+    set_child(ppr, "kinsoku", val="1")
 
 
 def set_core_properties(document, *, title: str = "", subject: str = "", language: str = "",

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..locale.bidi import guess_language
+from ..locale.langdetect import detect_document
 from ..document import Block, BlockKind, Document, Span
 from ..model.draft import clean_text
 from ..errors import InputError
@@ -418,5 +418,5 @@ def read_docx(path, language: str | None = None) -> Document:
             subject = clean_text(s.text or "")[0] if s is not None else ""
     finally:
         pkg.zip.close()
-    lang = language or guess_language("\n".join(b.text for b in blocks))
+    lang = language or detect_document([b.text for b in blocks])
     return Document(lang, blocks, title=title, subject=subject, source=str(path))

@@ -43,30 +43,30 @@ from docx.text.paragraph import Paragraph
 from . import oxml
 from ..locale.bidi import LRM, ltr_token_spans, script_runs
 from ..document import Block, BlockKind, Document, Span
+from ..locale import languages
+from ..resources import load_json
 from ..model.draft import atomic_write_bytes, clean_text
 from ..errors import ExportError
 
-LATIN_FONT = "Calibri"
-ARABIC_FONT = "Amiri"
-ARABIC_FONT_ALT = "Traditional Arabic"
 PAGE_W, PAGE_H, MARGIN = Cm(21.0), Cm(29.7), Cm(2.0)
 TEXT_W_CM = 17.0
 LABEL_W_CM = 4.0
-LANG_TAGS = {"fr": "fr-FR", "en": "en-GB", "ar": "en-GB", "es": "es-ES", "ru": "ru-RU"}
-ORGANISATION = {"fr": "Union internationale des télécommunications",
-                "en": "International Telecommunication Union",
-                "ar": "الاتحاد الدولي للاتصالات",
-                "es": "Unión Internacional de Telecomunicaciones"}
 
 
 class _Ctx:
     """Per-document settings every paragraph writer needs."""
 
     def __init__(self, doc: Document):
-        self.lang = doc.language.split("-")[0]
+        self.lang = languages.base_code(doc.language)
         self.rtl = doc.direction == "rtl"
-        self.size = 12.0 if self.rtl else 11.0
-        self.size_cs = 14.0 if self.rtl else 11.0
+        # fonts, sizes and tags from the language table (an unknown language writes as English)
+        entry = languages.get(self.lang) or languages.language("en")
+        self.entry = entry
+        self.latin = entry.font("latin", "Calibri")
+        self.complex = entry.font("complex", "Amiri")
+        self.east_asia = entry.font("east_asia", self.latin)
+        self.size = float(entry.fonts.get("size", 11.0))
+        self.size_cs = float(entry.fonts.get("size_complex", self.size))
         self.lists: dict[tuple, int] = {}
         self.numbering = None
 
@@ -129,9 +129,9 @@ def _fill(p, spans: list[Span], ctx: _Ctx, *, bold: bool = False, size: float | 
             a, b = max(s_start, r_start), min(s_end, r_end)
             if a >= b:
                 continue
-            rpr = oxml.run_properties(LATIN_FONT, ARABIC_FONT, bold=bold or s.bold,
+            rpr = oxml.run_properties(ctx.latin, ctx.complex, bold=bold or s.bold,
                                       italic=s.italic, size_pt=size, size_cs_pt=size_cs,
-                                      link=link, rtl=is_rtl)
+                                      link=link, rtl=is_rtl, east_asia=ctx.east_asia)
             oxml.add_run(container, full[a:b], rpr)
         pos = s_end
 
@@ -229,7 +229,7 @@ def _letterhead(section, block: Block, ctx: _Ctx) -> None:
     header = section.first_page_header
     header.is_linked_to_previous = False
     p = header.paragraphs[0]
-    org = ORGANISATION.get(ctx.lang)
+    org = load_json("house.json").get("organisation", {}).get(ctx.lang)
     lines = _split_lines(block.spans)
     text = block.text
     if org and org.lower() not in text.lower():
@@ -260,7 +260,7 @@ def _page_numbers(section, ctx: _Ctx) -> None:
     oxml.set_jc(p._p, "center")
     _fill(p, [Span("- ")], ctx)
     for r in oxml.add_field(p, "PAGE", "2"):
-        oxml.set_run_fonts(r, LATIN_FONT, ARABIC_FONT)
+        oxml.set_run_fonts(r, ctx.latin, ctx.complex, ctx.east_asia)
     _fill(p, [Span(" -")], ctx)
     section.first_page_footer.is_linked_to_previous = False
 
@@ -341,7 +341,7 @@ class _PreparedStylesPart(StylesPart):
 
 
 @functools.lru_cache(maxsize=8)
-def _template(rtl: bool, size: float, size_cs: float, lang_tag: str):
+def _template(rtl: bool, lang: str):
     """The package of python-docx's default document with everything that is the same for every
     letter of this direction and language applied (styles, fonts, page set-up), opened once:
     opening the default template took a quarter of the export time. Shared: ``build`` works
@@ -351,12 +351,23 @@ def _template(rtl: bool, size: float, size_cs: float, lang_tag: str):
     for child in list(body):  # the template's empty paragraph, keep sectPr
         if child.tag != oxml.qn("w:sectPr"):
             body.remove(child)
-    oxml.set_doc_defaults(document, latin=LATIN_FONT, cs=ARABIC_FONT, size_pt=size,
-                          size_cs_pt=size_cs, lang=lang_tag)
-    oxml.set_font_alt_name(document, ARABIC_FONT, ARABIC_FONT_ALT)
+    entry = languages.get(lang) or languages.language("en")
+    fonts, tags = entry.fonts, entry.docx
+    latin = fonts.get("latin", "Calibri")
+    size = float(fonts.get("size", 11.0))
+    oxml.set_doc_defaults(document, latin=latin, cs=fonts.get("complex", "Amiri"), size_pt=size,
+                          size_cs_pt=float(fonts.get("size_complex", size)), lang=tags.get("lang", "en-GB"),
+                          bidi_lang=tags.get("bidi", "ar-SA"), east_asia=fonts.get("east_asia", latin),
+                          east_asia_lang=tags.get("east_asia"))
+    for slot in ("latin", "complex", "east_asia"):  # names a Word machine without the font may use
+        if fonts.get(f"{slot}_alt"):
+            oxml.set_font_alt_name(document, fonts[slot], fonts[f"{slot}_alt"],
+                                   charset={"complex": "B2", "east_asia": "86"}.get(slot, "00"))
     normal = document.styles["Normal"]
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.0
+    if tags.get("kinsoku"):  # East Asian line-breaking rules (no ，。at the start of a line)
+        oxml.set_kinsoku(normal.element)
     if rtl:
         oxml.set_paragraph_bidi(normal.element)
     section = document.sections[0]
@@ -392,7 +403,7 @@ def _own_package_properties(package) -> None:
 def build(doc: Document) -> "docx.document.Document":
     """The python-docx document for ``doc`` (not saved)."""
     ctx = _Ctx(doc)
-    package = _template(ctx.rtl, ctx.size, ctx.size_cs, LANG_TAGS.get(ctx.lang, "en-GB"))
+    package = _template(ctx.rtl, ctx.entry.code)
     document = copy.deepcopy(package).main_document_part.document
     section = document.sections[0]
     ctx.numbering = oxml.Numbering(document, rtl=ctx.rtl)

@@ -228,23 +228,3 @@ def script_runs(text: str, rtl_default: bool = False) -> list[tuple[int, int, bo
     resolved = _NEUTRALS.sub(resolve, classes)
     return [(m.start(), m.end(), resolved[m.start()] == "A")
             for m in _SAME_CLASS.finditer(resolved)]
-
-
-_FR = {"le", "la", "les", "des", "du", "de", "et", "à", "en", "une", "un", "pour", "que", "qui",
-       "sur", "dans", "par", "est", "au", "aux", "vous", "votre", "nous", "ce", "cette"}
-_EN = {"the", "and", "of", "to", "in", "for", "is", "on", "that", "with", "by", "this", "be",
-       "are", "as", "at", "from", "an", "your", "you", "we", "will", "which"}
-
-
-def guess_language(text: str) -> str:
-    """'ar' if most letters are Arabic, else 'fr' or 'en' by counting common words."""
-    arabic = arabic_letter_count(text)
-    latin = sum(1 for c in text if c.isalpha() and not is_arabic_char(c))
-    if arabic and arabic >= latin:
-        return "ar"
-    words = re.findall(r"[a-zà-ÿ]+", text.lower())
-    fr = sum(1 for w in words if w in _FR)
-    en = sum(1 for w in words if w in _EN)
-    if re.search(r"[éèêàçù]", text.lower()):
-        fr += 1
-    return "fr" if fr > en else "en"

@@ -32,6 +32,20 @@ PAGE_MARGIN_PX = 72
 
 ARABIC_FONTS = "'Amiri', 'Noto Naskh Arabic'"
 LATIN_FONTS = "'Carlito', 'Calibri', 'Liberation Sans', 'DejaVu Sans'"
+
+
+def _fonts(language: str, rtl: bool) -> str:
+    """The CSS font families of a paragraph: the language table's ``preview`` fonts (a Chinese
+    letter lists its CJK face, so Han characters are not drawn from a Latin font's fallback)."""
+    from ..locale import languages
+
+    entry = languages.get(language)
+    if entry is not None and entry.rtl != rtl:  # an Arabic paragraph quoted in a French letter
+        entry = next((e for e in languages.ordered() if e.rtl == rtl), None)
+    names = entry.fonts.get("preview") if entry is not None else None
+    if not names:
+        return ARABIC_FONTS if rtl else LATIN_FONTS
+    return ", ".join(f"'{n}'" for n in names)
 HIGHLIGHT_COLOUR = "#ffd54f"
 HIGHLIGHT_ANCHOR = "cs-highlight"
 ITU_BLUE = "#1d5aa5"
@@ -111,11 +125,11 @@ def spans_html(block: Block, highlight: tuple[int, int] | None = None, protect: 
     return "".join(parts)
 
 
-def _block_style(block: Block, doc_dir: str) -> tuple[str, str]:
+def _block_style(block: Block, doc_dir: str, language: str = "en") -> tuple[str, str]:
     """(align attribute, CSS) of a block's paragraph."""
     rtl = block.direction == "rtl"
     start, end = ("right", "left") if rtl else ("left", "right")
-    fonts = ARABIC_FONTS if rtl else LATIN_FONTS
+    fonts = _fonts(language, rtl)
     size = "14pt" if rtl else "11pt"
     css = [f"font-family:{fonts}", f"font-size:{size}", "margin-top:0px", "margin-bottom:10px"]
     align = start
@@ -145,8 +159,8 @@ def _list_marker(block: Block) -> str:
 
 
 def block_html(block: Block, index: int, doc_dir: str, highlight: Highlight | None = None,
-               protect: bool = True) -> str:
-    align, css = _block_style(block, doc_dir)
+               protect: bool = True, language: str = "en") -> str:
+    align, css = _block_style(block, doc_dir, language)
     span = (highlight.start, highlight.end) if highlight and highlight.block == index else None
     body = spans_html(block, span, protect)
     if block.is_list_item:
@@ -169,7 +183,7 @@ def _letterhead(doc: Document) -> str:
     except (OSError, KeyError, ValueError):
         name = "International Telecommunication Union"
     rtl = direction_of(doc.language) == "rtl"
-    fonts = ARABIC_FONTS if rtl else LATIN_FONTS
+    fonts = _fonts(doc.language, rtl)
     align = "right" if rtl else "left"
     return (f'<p dir="{"rtl" if rtl else "ltr"}" align="{align}" style="font-family:{fonts};'
             f'font-size:{"15pt" if rtl else "13pt"};font-weight:bold;color:{ITU_BLUE};'
@@ -187,14 +201,14 @@ def _body_html(doc: Document, highlight: Highlight | None, letterhead: bool, pro
             b = Block(block.kind, [Span(s.text, True, s.italic, s.link) for s in block.spans],
                       block.direction, block.field)
             align = "right" if block.direction == "rtl" else "left"
-            fonts = ARABIC_FONTS if block.direction == "rtl" else LATIN_FONTS
+            fonts = _fonts(doc.language, block.direction == "rtl")
             span = (highlight.start, highlight.end) if highlight and highlight.block == i else None
             pre = "" if protect else "white-space:pre-wrap;"
             body.append(f'<p dir="{block.direction}" align="{align}" id="b{i}" '
                         f'style="font-family:{fonts};color:{ITU_BLUE};margin-bottom:18px;{pre}">'
                         f'{spans_html(b, span, protect)}</p>')
         else:
-            body.append(block_html(block, i, doc_dir, highlight, protect))
+            body.append(block_html(block, i, doc_dir, highlight, protect, doc.language))
     return "\n".join(body)
 
 

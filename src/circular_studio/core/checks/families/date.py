@@ -3,21 +3,21 @@ letter's date, deadlines without a year, French "1er"."""
 from __future__ import annotations
 
 from ...document import BlockKind
-from ...locale.datetext import MONTHS, WEEKDAYS, valid
+from ...locale import dates, languages
+from ...locale.datetext import cue_before, valid
 from ..registry import Example, Hit, register
 from ...locale.text import case_like
-from ...locale import datetext
 
 FAMILY = "dates"
 
 
+def _lang(lang: str | None) -> str:
+    """A language of the table to write in (the letter's block language, else English)."""
+    return lang if languages.known(lang) else "en"
+
+
 def _fmt(day, lang: str) -> str:
-    if lang == "fr":
-        d = "1er" if day.day == 1 else str(day.day)
-        return f"{d} {MONTHS['fr'][day.month - 1]} {day.year}"
-    if lang == "ar":
-        return f"{day.day} {MONTHS['ar'][day.month - 1]} {day.year}"
-    return f"{day.day} {MONTHS['en'][day.month - 1]} {day.year}"
+    return dates.long_date(day, _lang(lang))
 
 
 @register("DATE001", "weekday-mismatch", family=FAMILY, severity="error",
@@ -43,9 +43,9 @@ def weekday_mismatch(ctx):
         s, e = m.weekday_span
         written = ctx.texts[m.block][s:e]
         lang = m.weekday_lang or ctx.langs[m.block]
-        actual = WEEKDAYS[lang][day.weekday()]
-        if lang in ("fr", "en"):
-            actual = case_like(actual, written) if lang == "en" else (actual if written.islower() else case_like(actual, written))
+        actual = dates.weekday_names(_lang(lang))[day.weekday()]
+        if actual.lower() != actual.upper() and not written.islower():  # a cased script
+            actual = case_like(actual, written)
         yield Hit(m.block, s, e, actual, {"written": written, "date": day.isoformat(), "actual": actual})
 
 
@@ -64,7 +64,7 @@ def impossible_date(ctx):
         if not valid(m.day, m.month, m.year):
             lang = ctx.langs[m.block]
             yield Hit(m.block, m.start, m.end, None,
-                      {"day": m.day, "month_name": MONTHS.get(lang, MONTHS["en"])[m.month - 1]})
+                      {"day": m.day, "month_name": dates.month_names(_lang(lang))[m.month - 1]})
 
 
 @register("DATE003", "inverted-range", family=FAMILY, severity="error",
@@ -188,8 +188,7 @@ def _no_year(ctx, same_year: bool):
     for m in ctx.dates:
         if m.explicit_year or m.is_range_end or ctx.kind(m.block) == BlockKind.DATE_LINE:
             continue
-
-        if not datetext.cue_before(ctx.texts[m.block], m.start, datetext.DEADLINE_CUES, 60):
+        if not cue_before(ctx.texts[m.block], m.start, ctx.deadline_cues, 60):
             continue
         y = ctx.resolve_year(m)
         if y is None:
@@ -239,4 +238,4 @@ def french_first(ctx):
         j = text.find("1", i, m.end)
         if j < 0 or (j + 1 < len(text) and text[j + 1].isdigit()) or (j > 0 and text[j - 1].isdigit()):
             continue
-        yield Hit(m.block, j, j + 1, "1er", {})
+        yield Hit(m.block, j, j + 1, languages.language("fr").dates.get("first_day", "1"), {})

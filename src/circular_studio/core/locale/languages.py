@@ -1,0 +1,289 @@
+"""The language table: everything the program knows about a letter language, read from
+``resources/languages/<code>.toml`` — one file per language, nothing in code.
+
+An entry holds the language's names (in each interface language and in itself), direction,
+script, babel locale, how the house writes dates, date lines and ranges, the header labels, the
+salutation, closing and "(signed)" forms, the words the checker reads (deadline and event cues,
+range words, letter parts), the spelling dictionaries, the DOCX language tags and fonts.
+Month and weekday names are not in the table: they come from babel/CLDR through
+:mod:`.dates` (``Language.months`` etc.), the table only adds variants babel does not know.
+
+Adding a language is adding ``resources/languages/<code>.toml`` (and its templates); see
+``docs/languages.md``.
+
+Loading is lazy and cached: ``codes()`` lists the files without reading them, ``language(code)``
+parses one file the first time it is asked for, and babel data and dictionaries are read only
+when a letter in that language needs them — a French check does not pay for Chinese.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from ..errors import DraftError
+from ..resources import resources_dir
+
+FOLDER = "languages"
+INTERFACE_FALLBACK = "en"
+REQUIRED_KEYS = ("code", "babel", "direction", "script", "names", "dates", "labels", "letter")
+LABEL_KEYS = ("reference", "contact", "email", "telephone", "subject", "to")
+
+
+class LanguageError(DraftError):
+    """A language file that is missing or broken; the message names the file and the key."""
+
+
+@dataclass(frozen=True, eq=False)
+class Language:
+    """One entry of the table. ``data`` is the parsed TOML; the properties give it names."""
+
+    code: str
+    data: dict = field(repr=False)
+    path: Path | None = None
+
+    # ---- identity -----------------------------------------------------------------------------
+    @property
+    def babel(self) -> str:
+        return self.data["babel"]
+
+    @property
+    def direction(self) -> str:
+        return self.data["direction"]
+
+    @property
+    def rtl(self) -> bool:
+        return self.direction == "rtl"
+
+    @property
+    def script(self) -> str:
+        return self.data["script"]
+
+    @property
+    def order(self) -> int:
+        return int(self.data.get("order", 99))
+
+    @property
+    def interface(self) -> bool:
+        """The program's own interface is translated into this language."""
+        return bool(self.data.get("interface", False))
+
+    def name(self, in_language: str | None = None) -> str:
+        """The language's name in ``in_language`` (an interface language), or in itself."""
+        names = self.data["names"]
+        if in_language is None:
+            return names.get("own") or self.code
+        return names.get(in_language) or names.get(INTERFACE_FALLBACK) or names.get("own") or self.code
+
+    @property
+    def own_name(self) -> str:
+        return self.name(None)
+
+    # ---- letters --------------------------------------------------------------------------------
+    @property
+    def dates(self) -> dict:
+        return self.data["dates"]
+
+    @property
+    def labels(self) -> dict:
+        return self.data["labels"]
+
+    def label(self, key: str) -> str:
+        return self.labels[key]
+
+    @property
+    def colon(self) -> str:
+        """What follows a label: ':' (no space before it in any of our languages), '：' in
+        Chinese."""
+        return self.labels.get("colon", ":")
+
+    @property
+    def letter(self) -> dict:
+        return self.data["letter"]
+
+    @property
+    def salutation(self) -> list[str]:
+        """The salutation's paragraphs (Arabic has two)."""
+        value = self.letter["salutation"]
+        return [value] if isinstance(value, str) else list(value)
+
+    @property
+    def closing(self) -> str:
+        return self.letter["closing"]
+
+    @property
+    def signed(self) -> str:
+        return self.letter["signed"]
+
+    def courtesy(self, gender: str) -> str:
+        """'Mme' / 'M.', 'Sra.' / 'Sr.', 'السيدة' / 'السيد'; '' when the gender is not known."""
+        return self.letter.get("courtesy", {}).get(gender or "", "")
+
+    # ---- what the checker reads -------------------------------------------------------------------
+    @property
+    def read(self) -> dict:
+        return self.data.get("read", {})
+
+    def words(self, key: str) -> list[str]:
+        """A list of words or regex fragments of the ``[read]`` section (empty when absent)."""
+        return list(self.read.get(key, ()))
+
+    @property
+    def parts(self) -> dict:
+        """Regex fragments that recognise the letter's parts in text written elsewhere."""
+        return self.data.get("parts", {})
+
+    def part(self, key: str) -> list[str]:
+        return list(self.parts.get(key, ()))
+
+    @cached_property
+    def months(self) -> tuple[str, ...]:
+        """The 12 month names as written in a date (babel/CLDR, format context)."""
+        from .dates import month_names
+
+        return month_names(self)
+
+    @cached_property
+    def weekdays(self) -> tuple[str, ...]:
+        """Monday..Sunday (babel/CLDR)."""
+        from .dates import weekday_names
+
+        return weekday_names(self)
+
+    @cached_property
+    def month_lookup(self) -> dict[str, int]:
+        """Every way this language writes a month (babel's names in both contexts, and the
+        table's variants), lower-cased, to its number."""
+        from .dates import month_names
+
+        out: dict[str, int] = {}
+        for names in (self.months, month_names(self, "stand-alone")):
+            for i, n in enumerate(names, 1):
+                if n and not n[0].isdigit():
+                    out.setdefault(n.lower(), i)
+        for number, variants in self.read.get("month_variants", {}).items():
+            for v in variants:
+                out.setdefault(v.lower(), int(number))
+        return out
+
+    @cached_property
+    def weekday_lookup(self) -> dict[str, int]:
+        out = {n.lower(): i for i, n in enumerate(self.weekdays)}
+        for number, variants in self.read.get("weekday_variants", {}).items():
+            for v in variants:
+                out.setdefault(v.lower(), int(number))
+        return out
+
+    # ---- spelling, DOCX -------------------------------------------------------------------------------
+    @property
+    def dictionaries(self) -> tuple[str, ...]:
+        """Enchant dictionary tags, best first (``fr_FR``, ``es_ES``…)."""
+        return tuple(self.data.get("spelling", {}).get("dictionaries", ()))
+
+    @property
+    def docx(self) -> dict:
+        return self.data.get("docx", {})
+
+    @property
+    def fonts(self) -> dict:
+        """``latin``, ``complex`` and ``east_asia`` font names (each with an ``*_alt`` name a
+        Word machine without it may use), ``size`` and ``size_complex`` in points."""
+        return self.data.get("fonts", {})
+
+    def font(self, slot: str, default: str = "") -> str:
+        return self.fonts.get(slot) or default
+
+
+def folder() -> Path:
+    return resources_dir() / FOLDER
+
+
+@lru_cache(maxsize=4)
+def _codes(root: Path) -> tuple[str, ...]:
+    if not root.is_dir():
+        return ()
+    return tuple(sorted(p.stem for p in root.glob("*.toml")))
+
+
+def codes() -> tuple[str, ...]:
+    """The codes of every language in the table (file names; no file is read), in table order
+    once their entries are read: see :func:`ordered`."""
+    return _codes(folder())
+
+
+def _check(code: str, data: dict, path: Path) -> None:
+    missing = [k for k in REQUIRED_KEYS if k not in data]
+    if missing:
+        raise LanguageError(f"{path}: missing {', '.join(missing)}")
+    if data["code"] != code:
+        raise LanguageError(f"{path}: code = \"{data['code']}\" does not match the file name")
+    if data["direction"] not in ("ltr", "rtl"):
+        raise LanguageError(f"{path}: direction must be \"ltr\" or \"rtl\"")
+    lacking = [k for k in LABEL_KEYS if k not in data["labels"]]
+    if lacking:
+        raise LanguageError(f"{path}: [labels] lacks {', '.join(lacking)}")
+    for key in ("long", "line", "range_same_month", "range_same_year", "range_other"):
+        if key not in data["dates"]:
+            raise LanguageError(f"{path}: [dates] lacks {key}")
+    for key in ("salutation", "closing", "signed"):
+        if key not in data["letter"]:
+            raise LanguageError(f"{path}: [letter] lacks {key}")
+
+
+@lru_cache(maxsize=None)
+def _load(path: Path) -> Language:
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise LanguageError(f"no language file {path}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise LanguageError(f"{path}: broken TOML: {exc}") from None
+    _check(path.stem, data, path)
+    return Language(path.stem, data, path)
+
+
+def language(code: str) -> Language:
+    """The table entry of ``code`` ('fr', 'zh'…; 'fr-FR' is read as 'fr')."""
+    base = base_code(code)
+    if base not in codes():
+        raise LanguageError(f"unknown language '{code}' (the table has {', '.join(codes()) or 'none'}; "
+                            f"add resources/languages/{base}.toml)")
+    return _load(folder() / f"{base}.toml")
+
+
+def get(code: str | None) -> Language | None:
+    """The entry of ``code``, or None for an unknown or empty code."""
+    if not code or base_code(code) not in codes():
+        return None
+    return language(code)
+
+
+def base_code(code: str) -> str:
+    return re.split(r"[-_]", code or "")[0].lower()
+
+
+def known(code: str | None) -> bool:
+    return bool(code) and base_code(code) in codes()
+
+
+def ordered() -> list[Language]:
+    """Every entry, in the table's order (``order`` key), reading every file."""
+    return sorted((language(c) for c in codes()), key=lambda lang: (lang.order, lang.code))
+
+
+def interface_languages() -> tuple[str, ...]:
+    """The languages the program's interface speaks."""
+    return tuple(lang.code for lang in ordered() if lang.interface)
+
+
+def by_script(script: str) -> list[Language]:
+    return [lang for lang in ordered() if lang.script == script]
+
+
+def clear_cache() -> None:
+    """Forget the table (tests that point CIRCULAR_STUDIO_RESOURCES elsewhere)."""
+    _codes.cache_clear()
+    _load.cache_clear()
