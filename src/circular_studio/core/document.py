@@ -14,14 +14,9 @@ RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur"})
 
 
 def direction_of(language: str) -> str:
-    """'rtl' for right-to-left languages, 'ltr' otherwise: the language table's direction, and
-    for a language not in the table, whether its script is written right to left."""
-    from .locale import languages
-
-    entry = languages.get(language)
-    if entry is not None:
-        return entry.direction
-    return "rtl" if languages.base_code(language) in RTL_LANGUAGES else "ltr"
+    """'rtl' for right-to-left languages, 'ltr' otherwise, when the document was not told its
+    direction (the builders of a Document pass the language table's ``direction``)."""
+    return "rtl" if language.split("-")[0].split("_")[0] in RTL_LANGUAGES else "ltr"
 
 
 class BlockKind(str, Enum):
@@ -99,10 +94,11 @@ class Document:
     subject: str = ""
     source: str = ""  # file path or draft name, for messages
     letter_type: str | None = None
+    writing_direction: str | None = None  # the language table's, set by whoever builds it
 
     @property
     def direction(self) -> str:
-        return direction_of(self.language)
+        return self.writing_direction or direction_of(self.language)
 
     @property
     def text(self) -> str:

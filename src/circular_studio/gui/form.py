@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QVBoxLayout, QWidget)
 
 from circular_studio.core.checks.families.ref import series_help
-from circular_studio.core.document import direction_of
+from circular_studio.core.locale.languages import direction_of
 from circular_studio.core.model.lettertypes import FieldSpec
 from circular_studio.core.model.officials import all_officials, in_office
 from circular_studio.core.resources import load_json

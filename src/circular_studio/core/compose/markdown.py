@@ -18,7 +18,8 @@ from urllib.parse import quote
 
 from markdown_it import MarkdownIt
 
-from ..document import Block, BlockKind, Document, Span, direction_of
+from ..document import Block, BlockKind, Document, Span
+from ..locale.languages import direction_of
 
 _MARKER = re.compile(r"^\s*<!--\s*([a-z_]+)((?:\s+[a-z_]+=[^\s>]*)*)\s*-->\s*$")
 _ATTR = re.compile(r"([a-z_]+)=([^\s>]*)")
@@ -154,7 +155,7 @@ def parse_markdown(text: str, language: str, *, source: str = "", keep_lines: bo
             lists[-1]["fresh"] = True
         elif t == "list_item_close" and lists and lists[-1]["kind"] == "ordered":
             lists[-1]["n"] += 1
-    return Document(language=language, blocks=blocks, source=source)
+    return Document(language=language, blocks=blocks, source=source, writing_direction=direction)
 
 
 _COMMENT = re.compile(r"^\s*<!--.*-->\s*$", re.S)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..locale import languages
 from ..locale.langdetect import detect_document
 from ..document import Block, BlockKind, Document, Span
 from ..model.draft import clean_text
@@ -419,4 +420,5 @@ def read_docx(path, language: str | None = None) -> Document:
     finally:
         pkg.zip.close()
     lang = language or detect_document([b.text for b in blocks])
-    return Document(lang, blocks, title=title, subject=subject, source=str(path))
+    return Document(lang, blocks, title=title, subject=subject, source=str(path),
+                    writing_direction=languages.direction_of(lang))

@@ -5,7 +5,8 @@ import os
 import re
 from pathlib import Path
 
-from ..document import Block, BlockKind, Document, Span, direction_of
+from ..document import Block, BlockKind, Document, Span
+from ..locale.languages import direction_of
 from ..errors import DraftError, InputError, StudioError
 from ..locale.langdetect import detect_document
 from ..files import read_utf8
@@ -40,7 +41,7 @@ def parse_plain(text: str, language: str, source: str = "") -> Document:
     direction = direction_of(language)
     blocks = [Block(BlockKind.PARAGRAPH, [Span(ln.rstrip())], direction)
               for ln in text.split("\n") if ln.strip()]
-    return Document(language=language, blocks=blocks, source=source)
+    return Document(language=language, blocks=blocks, source=source, writing_direction=direction)
 
 
 def _draft_documents(path: Path, language: str | None):

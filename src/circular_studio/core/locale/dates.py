@@ -5,67 +5,18 @@ range are put together comes from the language table (``[dates]`` of resources/l
 'Genève, le 1er mars 2025', 'جنيف، 6 ديسمبر 2019', 'Ginebra, 6 de diciembre de 2019',
 'Женева, 6 декабря 2019 года', '日内瓦，2019年12月6日'.
 
-python-babel issue #1234 (2.18 still affected): babel resolves a locale's aliased data into
-dictionaries shared with the root locale, so once a Chinese stand-alone month (``LLLL``) has been
-formatted, French, Spanish and Arabic stand-alone months come back in Chinese for the rest of the
-process. This module never goes through that cache: it reads each locale's own CLDR data
-(the pickles babel ships) along the locale's parent chain, so its names cannot be corrupted by
-anything formatted before, here or elsewhere in the process (tests/core/locale/test_babel_1234.py).
+Names are read by :mod:`.languages` from each locale's own CLDR data, never through babel's
+shared cache: python-babel issue #1234 (see there) cannot turn French months Chinese here.
 """
 from __future__ import annotations
 
 import datetime as dt
-import pickle
-from functools import lru_cache
 
 from . import languages
 from .languages import Language
 
 
-# ---------------------------------------------------------------- CLDR names, read safely
-
-
-@lru_cache(maxsize=None)
-def _own_data(name: str) -> dict:
-    """The locale's own CLDR data (not merged with its parents, never shared)."""
-    from babel.localedata import resolve_locale_filename
-
-    try:
-        with open(resolve_locale_filename(name), "rb") as fh:
-            return pickle.load(fh)
-    except (OSError, ValueError):
-        return {}
-
-
-def _parents(name: str) -> list[str]:
-    from babel.core import get_global
-
-    chain = []
-    while name and name != "root":
-        chain.append(name)
-        parent = get_global("parent_exceptions").get(name)
-        name = parent or ("_".join(name.split("_")[:-1]) if "_" in name else "")
-    return chain
-
-
-def _names(locale: str, kind: str, context: str, width: str = "wide") -> dict | None:
-    for name in _parents(locale):
-        table = _own_data(name).get(kind, {}).get(context, {}).get(width)
-        if isinstance(table, dict) and table:
-            return table
-    return None
-
-
-@lru_cache(maxsize=None)
-def _month_names(locale: str, context: str) -> tuple[str, ...]:
-    table = _names(locale, "months", context) or _names(locale, "months", "format") or {}
-    return tuple(table.get(i, str(i)) for i in range(1, 13))
-
-
-@lru_cache(maxsize=None)
-def _weekday_names(locale: str, context: str) -> tuple[str, ...]:
-    table = _names(locale, "days", context) or _names(locale, "days", "format") or {}
-    return tuple(table.get(i, str(i + 1)) for i in range(7))
+# ---------------------------------------------------------------- names (CLDR, via the table)
 
 
 def _entry(lang) -> Language:
@@ -75,12 +26,12 @@ def _entry(lang) -> Language:
 def month_names(lang, context: str = "format") -> tuple[str, ...]:
     """January..December in ``lang`` (a code or an entry): 'format' is the form inside a date
     (Russian genitive 'декабря'), 'stand-alone' the form alone ('декабрь')."""
-    return _month_names(_entry(lang).babel, context)
+    return languages.cldr_months(_entry(lang).babel, context)
 
 
 def weekday_names(lang, context: str = "format") -> tuple[str, ...]:
     """Monday..Sunday in ``lang``."""
-    return _weekday_names(_entry(lang).babel, context)
+    return languages.cldr_weekdays(_entry(lang).babel, context)
 
 
 # ---------------------------------------------------------------- formatting

@@ -17,12 +17,17 @@ when a letter in that language needs them — a French check does not pay for Ch
 """
 from __future__ import annotations
 
+import pickle
 import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from babel.core import get_global
+from babel.localedata import resolve_locale_filename
+
+from ..document import direction_of as _script_direction
 from ..errors import DraftError
 from ..resources import resources_dir
 
@@ -138,28 +143,28 @@ class Language:
     def part(self, key: str) -> list[str]:
         return list(self.parts.get(key, ()))
 
-    @cached_property
+    @property
     def months(self) -> tuple[str, ...]:
-        """The 12 month names as written in a date (babel/CLDR, format context)."""
-        from .dates import month_names
+        """The 12 month names as written in a date (babel/CLDR, format context: Russian
+        'декабря')."""
+        return cldr_months(self.babel, "format")
 
-        return month_names(self)
+    @property
+    def standalone_months(self) -> tuple[str, ...]:
+        """The 12 month names standing alone (Russian 'декабрь')."""
+        return cldr_months(self.babel, "stand-alone")
 
-    @cached_property
+    @property
     def weekdays(self) -> tuple[str, ...]:
         """Monday..Sunday (babel/CLDR)."""
-        from .dates import weekday_names
-
-        return weekday_names(self)
+        return cldr_weekdays(self.babel, "format")
 
     @cached_property
     def month_lookup(self) -> dict[str, int]:
         """Every way this language writes a month (babel's names in both contexts, and the
         table's variants), lower-cased, to its number."""
-        from .dates import month_names
-
         out: dict[str, int] = {}
-        for names in (self.months, month_names(self, "stand-alone")):
+        for names in (self.months, self.standalone_months):
             for i, n in enumerate(names, 1):
                 if n and not n[0].isdigit():
                     out.setdefault(n.lower(), i)
@@ -194,6 +199,57 @@ class Language:
 
     def font(self, slot: str, default: str = "") -> str:
         return self.fonts.get(slot) or default
+
+
+# ---------------------------------------------------------------- CLDR names, read safely
+#
+# python-babel issue #1234 (2.18 still affected): babel resolves a locale's aliased data into
+# dictionaries shared with the root locale, so once a Chinese stand-alone month (``LLLL``) has
+# been formatted, French, Spanish and Arabic stand-alone months come back in Chinese for the rest
+# of the process. We never go through that cache: each locale's own CLDR data (the pickles babel
+# ships) is read along the locale's parent chain, so the names cannot be corrupted by anything
+# formatted before, here or elsewhere in the process (tests/core/locale/test_babel_1234.py).
+
+
+@lru_cache(maxsize=None)
+def _cldr_own(name: str) -> dict:
+    """The locale's own CLDR data (not merged with its parents, never shared)."""
+    try:
+        with open(resolve_locale_filename(name), "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, ValueError):
+        return {}
+
+
+def _cldr_chain(name: str) -> list[str]:
+    chain = []
+    while name and name != "root":
+        chain.append(name)
+        parent = get_global("parent_exceptions").get(name)
+        name = parent or ("_".join(name.split("_")[:-1]) if "_" in name else "")
+    return chain
+
+
+def _cldr_names(locale: str, kind: str, context: str, width: str = "wide") -> dict | None:
+    for name in _cldr_chain(locale):
+        table = _cldr_own(name).get(kind, {}).get(context, {}).get(width)
+        if isinstance(table, dict) and table:
+            return table
+    return None
+
+
+@lru_cache(maxsize=None)
+def cldr_months(locale: str, context: str = "format") -> tuple[str, ...]:
+    """January..December of a babel locale ('format': inside a date; 'stand-alone')."""
+    table = _cldr_names(locale, "months", context) or _cldr_names(locale, "months", "format") or {}
+    return tuple(table.get(i, str(i)) for i in range(1, 13))
+
+
+@lru_cache(maxsize=None)
+def cldr_weekdays(locale: str, context: str = "format") -> tuple[str, ...]:
+    """Monday..Sunday of a babel locale."""
+    table = _cldr_names(locale, "days", context) or _cldr_names(locale, "days", "format") or {}
+    return tuple(table.get(i, str(i + 1)) for i in range(7))
 
 
 def folder() -> Path:
@@ -277,6 +333,13 @@ def ordered() -> list[Language]:
 def interface_languages() -> tuple[str, ...]:
     """The languages the program's interface speaks."""
     return tuple(lang.code for lang in ordered() if lang.interface)
+
+
+def direction_of(code: str) -> str:
+    """'rtl' or 'ltr': the table's direction of ``code``; for a language not in the table,
+    whether its script is written right to left."""
+    entry = get(code)
+    return entry.direction if entry is not None else _script_direction(code or "")
 
 
 def by_script(script: str) -> list[Language]:

@@ -14,7 +14,9 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from ..document import Block, BlockKind, Document, Span, direction_of
+from ..document import Block, BlockKind, Document, Span
+from ..locale import languages
+from ..locale.languages import direction_of
 from ..resources import load_json
 
 try:  # written by the DOCX engineer; the preview must protect text exactly like the DOCX does
@@ -37,8 +39,6 @@ LATIN_FONTS = "'Carlito', 'Calibri', 'Liberation Sans', 'DejaVu Sans'"
 def _fonts(language: str, rtl: bool) -> str:
     """The CSS font families of a paragraph: the language table's ``preview`` fonts (a Chinese
     letter lists its CJK face, so Han characters are not drawn from a Latin font's fallback)."""
-    from ..locale import languages
-
     entry = languages.get(language)
     if entry is not None and entry.rtl != rtl:  # an Arabic paragraph quoted in a French letter
         entry = next((e for e in languages.ordered() if e.rtl == rtl), None)
