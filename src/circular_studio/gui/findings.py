@@ -1,16 +1,20 @@
 """The findings panel: the checks' findings grouped by severity, with the standard icons.
 
 Clicking a finding emits ``findingActivated`` (the window focuses the field and highlights the
-text in the preview); a fixable finding has a one-click "Fix" button emitting ``fixRequested``
-(not in ``read_only`` mode, for letters checked from a file). The context menu offers "Disable
+text in the preview); a finding with a certain fix has a one-click "Fix" button emitting
+``fixRequested``; one whose fix is a guess (a misspelt word with several close words) has a "Fix"
+menu of the corrections to choose from instead, and nothing is applied until one is chosen (no
+Fix at all in ``read_only`` mode, for letters checked from a file). The context menu offers "Disable
 this check for this letter" (``disableRequested``) and "Copy finding" (to the clipboard).
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QLabel, QMenu, QPushButton, QStyle, QTreeWidget, QTreeWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QLabel, QMenu, QPushButton, QStyle, QToolButton, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from .i18n import language_name, tr
 from .services import UiFinding
@@ -85,12 +89,7 @@ class FindingsPanel(QWidget):
                 item.setToolTip(0, f"{f.code} · {f.message}")
                 self.items[f.key] = item
                 if f.fix is not None and not self.read_only:
-                    button = QPushButton(tr("findings.fix"), self.tree)
-                    button.setObjectName(f"fix:{f.code}:{f.language}:{f.paragraph}:{f.start}")
-                    button.setToolTip(tr("findings.fix_tip", fix=f.fix))
-                    button.setAccessibleName(f"{tr('findings.fix')} {f.code}")
-                    button.clicked.connect(lambda _c=False, finding=f: self.fixRequested.emit(finding))
-                    self.tree.setItemWidget(item, 1, button)
+                    self.tree.setItemWidget(item, 1, self._fix_button(f))
             group.setExpanded(True)
         self.tree.resizeColumnToContents(1)
         self.tree.header().setStretchLastSection(False)
@@ -102,6 +101,47 @@ class FindingsPanel(QWidget):
                                     warnings=counts.get("warning", 0)))
         if current is not None and current.key in self.items:
             self.tree.setCurrentItem(self.items[current.key])
+
+    def _fix_button(self, f: UiFinding) -> QWidget:
+        """"Fix" applies a certain fix in one click; a guess ("Fix ▾") offers the corrections to
+        choose from and applies none by itself."""
+        name = f"fix:{f.code}:{f.language}:{f.paragraph}:{f.start}"
+        if f.certain:
+            button = QPushButton(tr("findings.fix"), self.tree)
+            button.setToolTip(tr("findings.fix_tip", fix=f.fix))
+            button.clicked.connect(lambda _c=False, finding=f: self.fixRequested.emit(finding))
+        else:
+            button = QToolButton(self.tree)
+            button.setText(tr("findings.fix"))
+            button.setToolTip(tr("findings.choose_tip"))
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setMenu(self.fix_menu(f, button))
+        button.setObjectName(name)
+        button.setAccessibleName(f"{tr('findings.fix')} {f.code}")
+        return button
+
+    def fix_menu(self, f: UiFinding, parent: QWidget | None = None) -> QMenu:
+        """The corrections of a finding whose fix is a guess, one action each."""
+        menu = QMenu(parent or self)
+        menu.setObjectName(f"fix-menu:{f.code}")
+        for choice in f.choices:
+            action = menu.addAction(choice)
+            action.setObjectName(f"fix-choice:{choice}")
+            action.triggered.connect(
+                lambda _c=False, finding=f, c=choice: self.fixRequested.emit(replace(finding, fix=c, choices=())))
+        return menu
+
+    def show_fix_menu(self, f: UiFinding) -> None:
+        """Open the corrections menu of ``f`` under its row (Ctrl+. on a guess)."""
+        item = self.items.get(f.key)
+        if item is None:
+            return
+        self.tree.setCurrentItem(item)
+        rect = self.tree.visualItemRect(item)
+        menu = self.fix_menu(f)
+        self.exec_menu(menu, self.tree.viewport().mapToGlobal(rect.bottomRight()))
+        menu.deleteLater()
 
     def set_active(self, on: bool) -> None:
         """Whether a letter is open; without one the panel says nothing."""

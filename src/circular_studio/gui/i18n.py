@@ -118,6 +118,7 @@ STRINGS: dict[str, dict[str, str]] = {
                       "fr": "Aucun constat : la lettre passe toutes les vérifications.",
                       "ar": "لا ملاحظات: الرسالة اجتازت كل عمليات التحقق."},
     "findings.fix": {"en": "Fix", "fr": "Corriger", "ar": "تصحيح"},
+    "findings.choose_tip": {"en": "Choose the correction", "fr": "Choisir la correction", "ar": "اختر التصحيح"},
     "findings.fix_tip": {"en": "Replace with “{fix}”", "fr": "Remplacer par « {fix} »", "ar": "استبدال بـ «{fix}»"},
     "findings.summary": {"en": "{errors} errors, {warnings} warnings", "fr": "{errors} erreurs, {warnings} avertissements",
                          "ar": "{errors} أخطاء، {warnings} تحذيرات"},

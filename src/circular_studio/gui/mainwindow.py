@@ -447,7 +447,7 @@ class MainWindow(QMainWindow):
         if not self.check_view.correctable():
             self.show_message(tr("corrected.only_text"), "warning")
             return False
-        fixable = [f for f in self.findings if f.fix is not None]
+        fixable = [f for f in self.findings if f.certain]
         if not fixable:
             self.show_message(tr("corrected.none"), "info")
             return False
@@ -685,6 +685,9 @@ class MainWindow(QMainWindow):
     def apply_fix(self, finding: services.UiFinding) -> bool:
         """Replace the finding's text in the draft field it came from, as one undoable step."""
         if self.view is not self.editor_view or finding.fix is None:
+            return False
+        if not finding.certain:  # a guess: the writer chooses, nothing is applied silently
+            self.findings_panel.show_fix_menu(finding)
             return False
         failed = self.editor_view.apply_fix(finding)
         if failed is not None:

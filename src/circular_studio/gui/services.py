@@ -14,6 +14,7 @@ from circular_studio.core.document import Document
 from circular_studio.core.model.draft import Draft
 from circular_studio.core.errors import ExportError, StudioError
 from circular_studio.core.compose.pipeline import build_document
+from circular_studio.core.locale.spelling import close_suggestions
 from circular_studio.core.outputs.formats import export_document
 
 
@@ -29,10 +30,32 @@ class UiFinding:
     fix: str | None
     field: str | None
     language: str
+    #: the corrections to choose from when ``fix`` is only a guess (a misspelt word with several
+    #: close dictionary words: "contribtions" → contributions, contritions…)
+    choices: tuple[str, ...] = ()
 
     @property
     def key(self) -> tuple:
         return (self.language, self.code, self.paragraph, self.start, self.end)
+
+    @property
+    def certain(self) -> bool:
+        """A fix that is one click: there is one and nothing else to choose from."""
+        return self.fix is not None and len(self.choices) <= 1
+
+
+#: spelling checks whose fix is the dictionary's first close suggestion
+SUGGESTED_FIX_CODES = {"SPELL001": "ar", "SPELL002": "fr", "SPELL003": "en"}
+
+
+def _choices(code: str, excerpt: str, fix: str | None) -> tuple[str, ...]:
+    lang = SUGGESTED_FIX_CODES.get(code)
+    if lang is None or fix is None:
+        return ()
+    close = close_suggestions(excerpt, lang)
+    if excerpt[:1].isupper():  # a capitalised word is corrected capitalised
+        close = tuple(dict.fromkeys(c[:1].upper() + c[1:] for c in close))
+    return tuple(dict.fromkeys((fix,) + close)) if fix not in close else close
 
 
 def build(draft: Draft, language: str, strict: bool = False) -> Document:
@@ -45,7 +68,8 @@ def check(doc: Document, draft: Draft | None, language: str, ui_language: str = 
     serious first; ``options`` go to run_checks (``ignore``, ``project``, ``versions``)."""
     findings = run_checks(doc, draft, ui_language=ui_language, **options)
     out = [UiFinding(f.code, f.severity.value, f.message, f.paragraph, f.start, f.end, f.excerpt,
-                     f.fix, f.field, f.language or language) for f in findings]
+                     f.fix, f.field, f.language or language, _choices(f.code, f.excerpt, f.fix))
+           for f in findings]
     out.sort(key=lambda f: (Severity(f.severity).rank, f.paragraph, f.start, f.code))
     return out
 

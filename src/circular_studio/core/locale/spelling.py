@@ -314,8 +314,13 @@ def edit_distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+def close_suggestions(word: str, lang: str) -> tuple[str, ...]:
+    """The dictionary's suggestions at most two edits away, one word each, in its order. More
+    than one means the correction is a guess: let the writer choose."""
+    return tuple(s for s in suggestions(word, lang)
+                 if s != word and " " not in s and edit_distance(s, word) <= 2)
+
+
 def best_suggestion(word: str, lang: str) -> str | None:
-    for s in suggestions(word, lang):
-        if s != word and " " not in s and edit_distance(s, word) <= 2:
-            return s
-    return None
+    close = close_suggestions(word, lang)
+    return close[0] if close else None

@@ -1,0 +1,66 @@
+"""What a Word user expects of the editor (issue 12): fixes that are never a silent guess, the
+draft's facts checked, dates typed into empty fields, paste from Word, find/replace, print,
+export of every language, the Arabic interface's plurals."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+pytestmark = pytest.mark.gui
+
+
+def editor(window, name, lang=None):
+    return window.form.editor(name, lang)
+
+
+def _wait_finding(w, qtbot, code, pred=lambda f: True):
+    qtbot.waitUntil(lambda: any(f.code == code and pred(f) for f in w.findings), timeout=5000)
+    return next(f for f in w.findings if f.code == code and pred(f))
+
+
+def _seed_000(example, edit) -> Path:
+    path = example("000")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    edit(data)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- 1. a spelling fix is never a silent guess
+def test_a_guessed_spelling_fix_offers_a_menu_and_applies_only_the_chosen_word(window, example, qtbot):
+    def misspell(data):
+        data["languages"]["fr"]["body"] += "\n\nNous attendons vos contribtions."
+    w = window
+    assert w.open_path(str(_seed_000(example, misspell)))
+    finding = _wait_finding(w, qtbot, "SPELL002", lambda f: f.excerpt == "contribtions")
+    button = w.findings_panel.tree.itemWidget(w.findings_panel.item_for(finding), 1)
+    assert button is not None and button.menu() is not None  # a menu, not a one-click Fix
+    choices = [a.text() for a in button.menu().actions()]
+    assert "contributions" in choices and "contritions" in choices
+    before = w.model.value("body", "fr")
+    # Ctrl+. (apply the fix) on it opens the menu instead of applying the first suggestion
+    shown = []
+    w.findings_panel.exec_menu = lambda menu, pos: shown.append([a.text() for a in menu.actions()])
+    w.findings_panel.tree.setCurrentItem(w.findings_panel.item_for(finding))
+    w.actions["letter.apply_fix"].trigger()
+    assert shown and "contributions" in shown[0]
+    assert w.model.value("body", "fr") == before
+    # choosing a word puts that word in
+    next(a for a in button.menu().actions() if a.text() == "contributions").trigger()
+    assert "vos contributions." in w.model.value("body", "fr")
+    assert "contritions" not in w.model.value("body", "fr")
+
+
+def test_a_certain_spelling_fix_stays_one_click(window, example, qtbot):
+    def misspell(data):
+        data["languages"]["fr"]["body"] += "\n\nMerci de votre partcipation."
+    w = window
+    assert w.open_path(str(_seed_000(example, misspell)))
+    finding = _wait_finding(w, qtbot, "SPELL002", lambda f: f.excerpt == "partcipation")
+    button = w.findings_panel.tree.itemWidget(w.findings_panel.item_for(finding), 1)
+    assert button.menu() is None and button.text() == "Fix"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert "votre participation." in w.model.value("body", "fr")
