@@ -66,3 +66,29 @@ def test_missing_dictionary_is_said_not_silent(monkeypatch, capsys, tmp_path):
     main(["check", str(letter)])
     err = capsys.readouterr().err
     assert "spelling in 'fr' was not checked" in err and "hunspell-fr" in err
+
+
+def _draft_with_deadline(tmp_path, deadline: str, sentence: str = "") -> Path:
+    data = json.loads((Path(__file__).resolve().parents[2] / "resources" / "examples" / "seed-000.json")
+                      .read_text(encoding="utf-8"))
+    data["fields"].update(start_date="2027-03-10", end_date="2027-03-12", deadline=deadline,
+                          letter_date="2027-01-15")
+    data["languages"]["fr"]["body"] += sentence
+    path = tmp_path / "draft.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_a_drafts_deadline_after_its_event_is_flagged(tmp_path, capsys):
+    """Issue 12 item 2: the draft's facts are checked, not only its prose."""
+    path = _draft_with_deadline(tmp_path, "2027-03-20", "\n\nMerci de répondre avant le 20 mars 2027.")
+    main(["check", "--format", "json", str(path)])
+    found = [x for f in json.loads(capsys.readouterr().out)["files"] for x in f["findings"]
+             if x["code"] == "DATE005"]
+    assert found and found[0]["excerpt"] == "20 mars 2027"  # placed where the letter says it
+
+
+def test_a_drafts_deadline_written_nowhere_is_still_checked(tmp_path, capsys):
+    main(["check", "--format", "json", str(_draft_with_deadline(tmp_path, "2027-03-20"))])
+    assert any(x["code"] == "DATE005" for f in json.loads(capsys.readouterr().out)["files"]
+               for x in f["findings"])

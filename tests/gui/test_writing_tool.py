@@ -64,3 +64,20 @@ def test_a_certain_spelling_fix_stays_one_click(window, example, qtbot):
     assert button.menu() is None and button.text() == "Fix"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert "votre participation." in w.model.value("body", "fr")
+
+
+# ---------------------------------------------------------------- 2. the draft's facts are checked
+def test_deadline_after_the_event_is_flagged_in_the_editor(window, example, qtbot):
+    def facts(data):
+        data["fields"].update(start_date="2027-03-10", end_date="2027-03-12", deadline="2027-03-20",
+                              letter_date="2027-01-15")
+        data["languages"]["fr"]["body"] += "\n\nMerci de répondre avant le 20 mars 2027."
+    w = window
+    assert w.open_path(str(_seed_000(example, facts)))
+    finding = _wait_finding(w, qtbot, "DATE005")
+    assert finding.excerpt == "20 mars 2027"
+    # correcting the Deadline fact (and the sentence) clears it
+    w.model.set_value("deadline", "2027-03-01")
+    w.model.set_value("body", w.model.value("body", "fr").replace("20 mars", "1er mars"), "fr")
+    w.update_preview(check_now=True)
+    assert not any(f.code == "DATE005" for f in w.findings)

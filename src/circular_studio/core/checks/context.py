@@ -160,9 +160,6 @@ class CheckContext:
     @cached_property
     def deadlines(self) -> list[tuple[Fact, DateMention | None]]:
         """Deadlines: the draft's ``deadline``, else dates after "avant le" / "by" / "قبل"…"""
-        d = _iso(self.fact("deadline"))
-        if d:
-            return [(Fact(d, from_draft=True), None)]
         out = []
         for m in self.dates:
             if m.is_range_end or m.range_end is not None or self.kind(m.block) == BlockKind.DATE_LINE:
@@ -171,7 +168,17 @@ class CheckContext:
                 day = m.date(self._year_for(m))
                 if day:
                     out.append((Fact(day, m.block, m.start, m.end), m))
-        return out
+        d = _iso(self.fact("deadline"))
+        if not d:
+            return out
+        # the draft's deadline first, placed where the letter writes it (else nowhere: the checks
+        # report it on the draft's field); then any other deadline the prose gives
+        written = next(((f, m) for f, m in out if f.value == d), None) or next(
+            ((Fact(d, m.block, m.start, m.end), m) for m in self.dates
+             if not m.is_range_end and m.date(self._year_for(m)) == d), None)
+        draft_fact = (Fact(d, written[0].block, written[0].start, written[0].end, True), written[1]) \
+            if written else (Fact(d, from_draft=True), None)
+        return [draft_fact] + [(f, m) for f, m in out if f.value != d]
 
     def _year_for(self, m: DateMention) -> int | None:
         """The year of a date written without one: the first on or after the letter's date."""

@@ -116,6 +116,15 @@ def event_before_letter(ctx):
         yield Hit(block, s, e, None, {"event": start.value.isoformat(), "letter": ld.value.isoformat()})
 
 
+def _hit_on(ctx, fact, field: str, args: dict) -> Hit:
+    """A hit on where ``fact`` is written; a draft's fact written nowhere in the letter is reported
+    on its draft field (at the date line, else the first block)."""
+    if fact.block is not None:
+        return Hit(fact.block, fact.start, fact.end, None, args)
+    line = ctx.letter_date.block if ctx.letter_date and ctx.letter_date.block is not None else 0
+    return Hit(line, 0, 0, None, dict(args, field=field))
+
+
 @register("DATE005", "deadline-after-event", family=FAMILY, severity="warning",
           en="the deadline ({deadline}) is after the event starts ({event})",
           fr="la date limite ({deadline}) est postérieure au début de l'événement ({event})",
@@ -138,9 +147,9 @@ def deadline_after_event(ctx):
     if not ev:
         return
     for fact, _m in ctx.deadlines:
-        if fact.value > ev[0].value and fact.block is not None:
-            yield Hit(fact.block, fact.start, fact.end, None,
-                      {"deadline": fact.value.isoformat(), "event": ev[0].value.isoformat()})
+        if fact.value > ev[0].value:
+            yield _hit_on(ctx, fact, "deadline",
+                          {"deadline": fact.value.isoformat(), "event": ev[0].value.isoformat()})
 
 
 @register("DATE006", "deadline-before-letter", family=FAMILY, severity="error",
@@ -162,9 +171,9 @@ def deadline_before_letter(ctx):
     for fact, m in ctx.deadlines:
         if m is not None and not m.explicit_year:
             continue  # resolved forward by construction
-        if fact.value < ld.value and fact.block is not None:
-            yield Hit(fact.block, fact.start, fact.end, None,
-                      {"deadline": fact.value.isoformat(), "letter": ld.value.isoformat()})
+        if fact.value < ld.value:
+            yield _hit_on(ctx, fact, "deadline",
+                          {"deadline": fact.value.isoformat(), "letter": ld.value.isoformat()})
 
 
 @register("DATE007", "deadline-without-year", family=FAMILY, severity="info",
