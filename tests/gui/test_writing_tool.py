@@ -81,3 +81,36 @@ def test_deadline_after_the_event_is_flagged_in_the_editor(window, example, qtbo
     w.model.set_value("body", w.model.value("body", "fr").replace("20 mars", "1er mars"), "fr")
     w.update_preview(check_now=True)
     assert not any(f.code == "DATE005" for f in w.findings)
+
+
+# ---------------------------------------------------------------- 3. an empty date field can be typed into
+def test_typing_a_date_into_an_empty_field(window, example, qtbot):
+    w = window
+    assert w.open_path(str(_seed_000(example, lambda d: d["fields"].update(end_date=""))))
+    field = editor(w, "end_date").edit
+    field.setFocus()
+    qtbot.keyClicks(field, "2027-03-12")
+    assert field.text() == "2027-03-12"  # not "(no date)20270312"
+    assert w.model.value("end_date") == "2027-03-12"
+    w.form.setFocus()  # leaving the field keeps it
+    assert w.model.value("end_date") == "2027-03-12"
+    # emptied again with the whole date selected, then typed without dashes
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_Delete)
+    assert w.model.value("end_date") == ""
+    qtbot.keyClicks(field, "20270313")
+    assert w.model.value("end_date") == "2027-03-13"
+
+
+def test_the_calendar_of_an_empty_date_opens_on_today(window, example, qtbot):
+    from PySide6.QtCore import QDate, QPoint
+
+    w = window
+    assert w.open_path(str(_seed_000(example, lambda d: d["fields"].update(deadline=""))))
+    field = editor(w, "deadline").edit
+    calendar = field.calendarWidget()
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton, pos=QPoint(field.width() - 6, field.height() // 2))
+    qtbot.waitUntil(calendar.isVisible, timeout=2000)
+    today = QDate.currentDate()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+    calendar.window().hide()

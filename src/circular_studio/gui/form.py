@@ -12,7 +12,7 @@ import re
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QTextCursor, QTextOption
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFormLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QScrollArea, QSizePolicy, QTabWidget, QToolButton,
                                QVBoxLayout, QWidget)
@@ -22,10 +22,10 @@ from circular_studio.core.locale.languages import direction_of
 from circular_studio.core.model.lettertypes import FieldSpec
 from circular_studio.core.model.officials import all_officials, in_office
 from circular_studio.core.resources import load_json
+from .date_field import EMPTY_DATE, DateField
 from .i18n import language, language_name, tr
 from .model import DraftModel
 
-EMPTY_DATE = QDate(1900, 1, 1)
 ARABIC_FONT = "Amiri"
 LETTER_DATE = "letter_date"
 
@@ -264,16 +264,8 @@ class ProseEditor(FieldEditor):
 class DateEditor(FieldEditor):
     def __init__(self, spec, lang, parent=None):
         super().__init__(spec, lang, parent)
-        self.edit = QDateEdit(self)
+        self.edit = DateField(self)  # typed into when empty, a calendar button (date_field.py)
         self.edit.setObjectName(f"edit:{spec.name}:{lang or ''}")
-        # ISO dates read left to right; set before the format, which Qt otherwise lays out
-        # mirrored (dd-MM-yyyy) in a right-to-left interface
-        self.edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setMinimumDate(EMPTY_DATE)
-        self.edit.setSpecialValueText(tr("form.empty_date"))
-        self.edit.setDate(EMPTY_DATE)
         self._accessible(self.edit)
         _route_undo_keys(self.edit)
         lay = QVBoxLayout(self)
