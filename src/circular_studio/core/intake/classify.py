@@ -7,41 +7,80 @@ reader and by the checks (``classify(doc)`` returns a new Document, the input is
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
+from functools import lru_cache
 
 from ..document import Block, BlockKind, Document
+from ..locale import languages
+from ..resources import load_json
 from ..model.officials import all_officials
 
-_PLACE = r"(?:Genève|Geneve|Geneva|جنيف|Bakou|Baku|New York|نيويورك)"
-_DATE_CORE = (r"(?:(?:[^\W\d_]+\s*[,،]?\s*)?(?:le\s+|the\s+)?[0-9٠-٩]{1,2}(?:er|st|nd|rd|th)?\s+"
-              r"[^\W\d_]+(?:\s+[^\W\d_]+)?\s*,?\s*[0-9٠-٩]{4}"
-              r"|[^\W\d_]+\s+[0-9٠-٩]{1,2},?\s+[0-9٠-٩]{4})")
-DATE_LINE = re.compile(rf"^\s*(?:{_PLACE}\s*[,،]?\s*(?:le\s+)?)?{_DATE_CORE}\s*\.?\s*$", re.I)
 # a reference of a known series, however badly written (the checks judge the format)
 REF_TOKEN = (r"(?:CL|DM)\s?[-–/]?\s?\d{1,4}\s?[/-]\s?\d{1,5}|BDT\s?/\s?DIR\s?/\s?\d+|"
              r"TSB[\s-]+Circ(?:ular)?\.?\s*(?:No\.?\s*)?\d+|Circulaire\s+(?:de\s+la\s+)?TSB\s*\d+|CACE\s?[-/–]?\s?\d+")
-REFERENCE = re.compile(r"^\s*(?:Référence|Reference|Réf\.?|Ref\.?|Our ref\.?|N/Réf\.?|المرجع|الإشارة|رقم الإشارة)\s*[:：]"
-                       r"|^\s*(?:Lettre circulaire|Circular letter|Circular|Circulaire|Administrative circular|"
-                       r"Circulaire administrative|الرسالة المعممة|رسالة معممة|النشرة الإدارية)\s+\S*\d"
-                       rf"|^\s*(?:{REF_TOKEN})", re.I)
-REF_ANYWHERE = re.compile(rf"(?<![\w/])(?:{REF_TOKEN})(?![\w/])", re.I)
-CONTACT = re.compile(r"^\s*(?:Contact|Courriel|E-?mail|Téléphone|Telephone|Tél\.?|Tel\.?|Fax|Télécopie|"
-                     r"جهة الاتصال|البريد الإلكتروني|الهاتف|الفاكس)\s*[:：]", re.I)
-SUBJECT = re.compile(r"^\s*(?:Objet|Subject|Re|Sujet|الموضوع)\s*[:：]", re.I)
-ADDRESSEES = re.compile(r"^\s*(?:À|A|Aux|To|إلى|الى)(?:\s*[:：]|\s+\S)", re.I)
-SALUTATION = re.compile(
-    r"^\s*(?:(?:Madame|Monsieur|Mesdames|Messieurs|Cher|Chère|Chers|Excellence|Madame la|Monsieur le)\b"
-    r"|(?:Dear|Sir|Madam|Excellency|Your Excellency)\b"
-    r"|(?:حضرات|حضرة|سعادة|معالي|صاحب|السادة|السيد|السيدة|عزيزي|عزيزتي|تحية طيبة))", re.I)
-CLOSING = re.compile(
-    r"^\s*(?:Veuillez agréer|Je vous prie d'agréer|Je vous prie de (?:bien vouloir )?(?:recevoir|croire|agréer)|"
-    r"Recevez|Veuillez recevoir|Avec mes salutations|"
-    r"Yours (?:faithfully|sincerely|truly)|Sincerely|(?:Best|Kind|With best) regards|"
-    r"(?:Please )?accept,? .{0,40}(?:assurances?|expression)|"
-    r"و?تفضلوا|و?تفضل[يا]?\b|وتقبلوا|تقبلوا|مع (?:خالص|فائق|أطيب|أسمى)|وتفضّلوا)", re.I)
-SIGNED = re.compile(r"^\s*\(?\s*(?:signé|signée|signed|sgd\.?|الأصل عليه توقيع|التوقيع|توقيع|موقّع|موقع)\s*\)?\s*$", re.I)
-LETTERHEAD = re.compile(r"\((?:SG|BDT|TSB|BR)\)\s*$|^(?:Secrétariat général|General Secretariat|الأمانة العامة|"
-                        r"Bureau de|Telecommunication \w+ Bureau|Radiocommunication Bureau|مكتب)", re.I)
+REF_ANYWHERE = re.compile(rf"(?<![\w/])(?:{REF_TOKEN})(?![A-Za-z0-9/])", re.I)
+_COLON = r"\s*[:：]"
+
+
+def _alt(fragments) -> str:
+    """Regex fragments of the table as one alternation, longest first."""
+    return "|".join(sorted(set(fragments), key=len, reverse=True)) or "(?!)"
+
+
+def _words(key: str) -> list[str]:
+    return [w for entry in languages.ordered() for w in entry.part(key)]
+
+
+def _places() -> list[str]:
+    """Every name of every place of resources/house.json, with and without its accents."""
+    out = set()
+    for names in load_json("house.json").get("places", {}).values():
+        for name in names.values():
+            out.add(re.escape(name))
+            plain = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
+            out.add(re.escape(plain))
+    return sorted(out, key=len, reverse=True)
+
+
+class _Patterns:
+    """The regexes that recognise a letter's parts, built from every language of the table (a
+    letter read from a file may be in any of them)."""
+
+    def __init__(self):
+        entries = languages.ordered()
+        ordinals = _alt(w for e in entries for w in e.words("ordinals"))
+        articles = _alt(w for e in entries for w in e.words("day_articles"))
+        numeric = [p for e in entries for p in e.words("date_patterns")]
+        core = (rf"(?:(?:[^\W\d_]+\s*[,،，]?\s*)?(?:(?:{articles})\s+)?[0-9٠-٩]{{1,2}}(?:{ordinals})?"
+                rf"(?:\s+[^\W\d_]+){{1,3}}\s*,?\s*[0-9٠-٩]{{4}}(?:\s+[^\W\d_]+\.?)?"
+                rf"|[^\W\d_]+\s+[0-9٠-٩]{{1,2}},?\s+[0-9٠-٩]{{4}}"
+                + "".join(f"|(?:{p})" for p in numeric) + ")")
+        self.DATE_LINE = re.compile(rf"^\s*(?:(?:{_alt(_places())})\s*[,،，]?\s*(?:(?:{articles})\s+)?)?"
+                                    rf"{core}\s*[.。]?\s*$", re.I)
+        self.REFERENCE = re.compile(rf"^\s*(?:{_alt(_words('reference'))}){_COLON}"
+                                    rf"|^\s*(?:{_alt(_words('reference_line'))})\s+\S*\d"
+                                    rf"|^\s*(?:{REF_TOKEN})", re.I)
+        self.CONTACT = re.compile(rf"^\s*(?:{_alt(_words('contact'))}){_COLON}", re.I)
+        self.SUBJECT = re.compile(rf"^\s*(?:{_alt(_words('subject'))}){_COLON}", re.I)
+        self.ADDRESSEES = re.compile(rf"^\s*(?:{_alt(_words('to'))})(?:{_COLON}|\s+\S)", re.I)
+        self.SALUTATION = re.compile(rf"^\s*(?:{_alt(_words('salutation'))})", re.I)
+        self.SALUTATION_SECOND = re.compile(rf"^\s*(?:{_alt(_words('salutation_second'))})")
+        self.CLOSING = re.compile(rf"^\s*(?:{_alt(_words('closing'))})", re.I)
+        self.SIGNED = re.compile(rf"^\s*[(（]?\s*(?:{_alt(_words('signed'))})\s*[)）]?\s*$", re.I)
+        self.LETTERHEAD = re.compile(rf"\((?:SG|BDT|TSB|BR)\)\s*$|^(?:{_alt(_words('letterhead'))})", re.I)
+
+
+@lru_cache(maxsize=1)
+def patterns() -> _Patterns:
+    return _Patterns()
+
+
+def __getattr__(name: str):
+    """``DATE_LINE``, ``SUBJECT``… as module attributes, built on first use."""
+    if name.isupper() and hasattr(patterns(), name):
+        return getattr(patterns(), name)
+    raise AttributeError(name)
 
 
 def _is_official_name(line: str) -> bool:
@@ -70,6 +109,9 @@ def classify(doc: Document) -> Document:
             kinds[i] = kind
 
     texts = [b.text.strip() for b in blocks]
+    P = patterns()
+    DATE_LINE, SUBJECT, REFERENCE, CONTACT, SIGNED = P.DATE_LINE, P.SUBJECT, P.REFERENCE, P.CONTACT, P.SIGNED
+    SALUTATION, CLOSING, ADDRESSEES, LETTERHEAD = P.SALUTATION, P.CLOSING, P.ADDRESSEES, P.LETTERHEAD
     has = lambda k: k in kinds  # noqa: E731
     # the date line: first short block that is a (placed) date, near the top
     top = max(8, n // 3)
@@ -98,8 +140,8 @@ def classify(doc: Document) -> Document:
                 and not has(BlockKind.CLOSING) and i < n - 1:
             set_kind(i, BlockKind.SALUTATION)
             first_sal = i
-            # "تحية طيبة وبعد،" right after "حضرات السادة والسيدات،"
-            if i + 1 < n and free[i + 1] and re.match(r"^\s*(?:تحية طيبة|وبعد)", texts[i + 1]):
+            # a salutation of two paragraphs (the table's ``salutation_second``)
+            if i + 1 < n and free[i + 1] and P.SALUTATION_SECOND.match(texts[i + 1]):
                 set_kind(i + 1, BlockKind.SALUTATION)
         elif first_sal is not None and closing is None and i > first_sal and CLOSING.match(first) \
                 and len(texts[i]) < 400:
