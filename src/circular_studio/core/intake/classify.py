@@ -19,7 +19,9 @@ from ..model.officials import all_officials
 # a reference of a known series, however badly written (the checks judge the format)
 REF_TOKEN = (r"(?:CL|DM)\s?[-–/]?\s?\d{1,4}\s?[/-]\s?\d{1,5}|BDT\s?/\s?DIR\s?/\s?\d+|"
              r"TSB[\s-]+Circ(?:ular)?\.?\s*(?:No\.?\s*)?\d+|Circulaire\s+(?:de\s+la\s+)?TSB\s*\d+|CACE\s?[-/–]?\s?\d+")
-REF_ANYWHERE = re.compile(rf"(?<![\w/])(?:{REF_TOKEN})(?![A-Za-z0-9/])", re.I)
+# not followed by a letter or "/" — but a Chinese "号" may follow at once (CL-18/18号通函)
+REF_END = r"(?![/]|(?![\u4e00-\u9fff])\w)"
+REF_ANYWHERE = re.compile(rf"(?<![\w/])(?:{REF_TOKEN}){REF_END}", re.I)
 _COLON = r"\s*[:：]"
 
 

@@ -2,30 +2,41 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...document import BlockKind
+from ...locale import languages
 from ..registry import Example, Hit, register
 
 FAMILY = "policy"
-_INVITE = re.compile(r"invit|دعوة|يدعو|أدعو|ندعو|convocation", re.I)
-# "Invitation to submit contributions / to express interest" are calls, not invitations to attend.
-_CALL = re.compile(r"دعوة إلى (?:تقديم|إبداء)|contributions|expressions? (?:of|d') ?int[ée]r[eê]t|"
-                   r"manifestation d'intérêt|call for", re.I)
-# A subject naming a meeting, with a body asking for participants, is an invitation too
-# ("Atelier sur …" / "المنتدى الإقليمي للتنمية" … "Les participants sont priés de s'inscrire").
-_EVENT = re.compile(r"\b(?:meeting|workshop|forum|conference|summit|seminar|symposium|assembly|atelier|"
-                    r"réunion|conférence|sommet|séminaire|colloque|assemblée|cyberdrill|exercise|exercice|"
-                    r"training|formation|course|cours|dialogue|event|manifestation|session|hackathon)s?\b|"
-                    r"(?<![\u0621-\u064a])(?:ال)?(?:منتدى|اجتماع|ورشة|مؤتمر|قمة|ندوة|جمعية)", re.I)
-_ATTEND = re.compile(r"s'inscrire|inscription|\bregist(?:er|ration)\b|\bparticipants?\b|délégations?|"
-                     r"delegations?|تسجيل|المشاركين|وفود|مشاركتكم", re.I)
-# the body inviting the reader to an event ("I am pleased to invite you to the …", "je suis heureuse de
-# vous inviter à cette conférence"), not to send something ("invite you to submit contributions")
-_BODY_INVITE = re.compile(r"\b(?:invite you to (?:the|this|attend|participate|take part|join)|"
-                          r"vous inviter (?:à (?:la|cette|ce|participer|assister|prendre part)|au |aux )|"
-                          r"vous invite (?:à (?:la|cette|ce|participer|assister|prendre part)|au |aux ))", re.I)
-_WOMEN = re.compile(r"femmes|women|النساء|المرأة|نساء|égalité (?:hommes-femmes|des genres|entre les sexes)|gender|الجنسين", re.I)
-_YOUTH = re.compile(r"jeunes|jeunesse|young|youth|الشباب|شباب", re.I)
+
+
+def _rx(key: str, whole_words: bool = False) -> re.Pattern:
+    """The table's ``[read] key`` words of every language as one regex; Latin-script words whole
+    (with a plural -s) when ``whole_words``."""
+    parts = []
+    for entry in languages.ordered():
+        words = entry.words(key)
+        if not words:
+            continue
+        alt = "|".join(words)
+        parts.append(rf"\b(?:{alt})s?\b" if whole_words and entry.script == "Latn" else f"(?:{alt})")
+    return re.compile("|".join(parts) or "(?!)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, re.Pattern]:
+    """What makes a letter an invitation, and the paragraph it needs, in every language."""
+    return {"invite": _rx("invite"), "call": _rx("call"), "event": _rx("event_words", True),
+            "attend": _rx("attend"), "body_invite": _rx("body_invite"), "women": _rx("women"),
+            "youth": _rx("youth")}
+
+
+def _missing(lang: str, women: bool, youth: bool) -> str:
+    """'women and young people', 'des femmes et des jeunes', 'النساء والشباب' — in ``lang``."""
+    table = languages.language(lang).read.get("women_youth_missing", {})
+    parts = [table.get(k, k) for k, ok in (("women", women), ("youth", youth)) if not ok]
+    return table.get("joiner", " and ").join(parts)
 
 
 @register("POL001", "women-youth-delegations", family=FAMILY, severity="info",
@@ -53,18 +64,16 @@ def women_youth(ctx):
     else:
         subject = subj[0][1].text if subj else ""
         body = "\n".join(t for i, t in enumerate(ctx.texts) if ctx.kind(i) == BlockKind.PARAGRAPH)
-        is_invitation = not _CALL.search(subject) and (
-            bool(_INVITE.search(subject)) or (bool(_EVENT.search(subject)) and bool(_ATTEND.search(body)))
-            or (bool(_BODY_INVITE.search(body)) and bool(_ATTEND.search(body))))
+        w = _words()
+        is_invitation = not w["call"].search(subject) and (
+            bool(w["invite"].search(subject)) or (bool(w["event"].search(subject)) and bool(w["attend"].search(body)))
+            or (bool(w["body_invite"].search(body)) and bool(w["attend"].search(body))))
     if not is_invitation:
         return
     body = "\n".join(ctx.texts)
-    women, youth = bool(_WOMEN.search(body)), bool(_YOUTH.search(body))
+    women, youth = bool(_words()["women"].search(body)), bool(_words()["youth"].search(body))
     if women and youth:
         return
-    missing = {"en": " and ".join(x for x, ok in (("women", women), ("young people", youth)) if not ok)}
-    missing_fr = " et ".join(x for x, ok in (("des femmes", women), ("des jeunes", youth)) if not ok)
-    missing_ar = " و".join(x for x, ok in (("النساء", women), ("الشباب", youth)) if not ok)
     at = subj[0][0] if subj else 0
-    yield Hit(at, 0, 0, None, {"missing": missing["en"], "missing_fr": missing_fr,
-                                "missing_ar": missing_ar})
+    yield Hit(at, 0, 0, None, {"missing": _missing("en", women, youth), "missing_fr": _missing("fr", women, youth),
+                                "missing_ar": _missing("ar", women, youth)})

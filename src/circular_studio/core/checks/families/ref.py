@@ -6,17 +6,29 @@ import re
 from functools import lru_cache
 
 from ...document import BlockKind
+from ...intake.classify import REF_END
+from ...locale import languages
 from ...resources import load_json
 from ..registry import Example, Hit, register
 
 FAMILY = "references"
-_LABEL = re.compile(r"^\s*(?:Référence|Reference|Réf\.?|Ref\.?|Our ref\.?|N/Réf\.?|المرجع|الإشارة|رقم الإشارة)\s*[:：]\s*"
-                    r"|^\s*(?:Lettre circulaire|Circular letter|Circulaire administrative|Administrative circular|"
-                    r"Circulaire|الرسالة المعممة|رسالة معممة|النشرة الإدارية)\s+"
-                    r"|^\s*(?=(?:CL|DM)\s?[-–/]?\s?\d|BDT\s?/\s?DIR|TSB[\s-]+Circ|CACE)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _label():
+    """A reference line's label in any language of the table ("Référence:", "Ref.:", "文号："),
+    a circular's name before its number, or the reference itself."""
+    words = [w for e in languages.ordered() for w in e.part("reference")]
+    lines = [w for e in languages.ordered() for w in e.part("reference_line")]
+    alt = lambda xs: "|".join(sorted(set(xs), key=len, reverse=True)) or "(?!)"  # noqa: E731
+    return re.compile(rf"^\s*(?:{alt(words)})\s*[:：]\s*|^\s*(?:{alt(lines)})\s+"
+                      r"|^\s*(?=(?:CL|DM)\s?[-–/]?\s?\d|BDT\s?/\s?DIR|TSB[\s-]+Circ|CACE)", re.I)
+
+
 # things that look like a reference of a known series, even badly written
 _LOOKS = re.compile(r"(?<![\w/])(?:(?:CL|DM)\s?[-–/]?\s?\d{1,4}\s?[/-]\s?\d{1,5}|BDT\s?/\s?DIR\s?/\s?\d+|"
-                    r"TSB[\s-]+Circ(?:ular)?\.?\s*(?:No\.?\s*)?\d+|Circulaire\s+TSB\s*\d+|CACE\s?[-/–]?\s?\d+)(?![\w/])", re.I)
+                    r"TSB[\s-]+Circ(?:ular)?\.?\s*(?:No\.?\s*)?\d+|Circulaire\s+TSB\s*\d+|CACE\s?[-/–]?\s?\d+)"
+                   + REF_END, re.I)
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +93,7 @@ def _references(ctx):
         own_block = ctx.kind(i) == BlockKind.REFERENCE or ctx.doc.blocks[i].field == "reference"
         for line_m in re.finditer(r"[^\n]+", text):
             line = line_m.group()
-            label = _LABEL.match(line)
+            label = _label().match(line)
             for m in _LOOKS.finditer(line):
                 own = own_block and label is not None
                 yield i, line_m.start() + m.start(), line_m.start() + m.end(), m.group(), own
@@ -183,7 +195,7 @@ def reference_unknown(ctx):
     for i, text, _lang in ctx.blocks(kinds={BlockKind.REFERENCE}):
         for line_m in re.finditer(r"[^\n]+", text):
             line = line_m.group()
-            label = _LABEL.match(line)
+            label = _label().match(line)
             if not label:
                 continue
             rest = line[label.end():]

@@ -3,8 +3,10 @@ salutation."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...document import BlockKind
+from ...locale import languages
 from ..registry import Example, Hit, register
 from ...intake.classify import ADDRESSEES, SUBJECT
 
@@ -23,7 +25,7 @@ _PART_CODES = {BlockKind.DATE_LINE: "STRUCT001", BlockKind.REFERENCE: "STRUCT002
                BlockKind.SUBJECT: "STRUCT003", BlockKind.SALUTATION: "STRUCT004",
                BlockKind.CLOSING: "STRUCT005", BlockKind.SIGNATURE: "STRUCT006"}
 
-_FULL = {
+_EXAMPLE_FULL = {
     "fr": ("Secrétariat général (SG)\n\nGenève, le 31 octobre 2024\n\nRéférence: DM-24/1009\n\n"
            "Objet: Invitation\n\nMadame, Monsieur,\n\nJ'ai l'honneur de vous inviter.\n\n"
            "Veuillez agréer, Madame, Monsieur, l'expression de ma considération distinguée.\n\n"
@@ -35,7 +37,7 @@ _FULL = {
            "الموضوع: دعوة\n\nحضرات السادة والسيدات،\n\nيشرفني أن أدعوكم.\n\n"
            "وتفضلوا بقبول فائق التقدير والاحترام.\n\n(الأصل عليه توقيع)\n\nدورين بوغدان-مارتن\nالأمينة العامة"),
 }
-_REMOVE = {
+_EXAMPLE_REMOVE = {
     BlockKind.DATE_LINE: {"fr": "Genève, le 31 octobre 2024\n\n", "en": "Geneva, 31 October 2024\n\n",
                           "ar": "جنيف، 31 أكتوبر 2024\n\n"},
     BlockKind.REFERENCE: {"fr": "Référence: DM-24/1009\n\n", "en": "Ref: DM-24/1009\n\n", "ar": "المرجع: DM-24/1009\n\n"},
@@ -51,8 +53,8 @@ _REMOVE = {
 def _examples(kind):
     out = []
     for lang in ("fr", "en", "ar"):
-        good = _FULL[lang]
-        bad = good.replace(_REMOVE[kind][lang], "" if kind != BlockKind.SIGNATURE else "")
+        good = _EXAMPLE_FULL[lang]
+        bad = good.replace(_EXAMPLE_REMOVE[kind][lang], "" if kind != BlockKind.SIGNATURE else "")
         out.append(Example(lang, bad, good))
     return out
 
@@ -136,7 +138,7 @@ def closing_agreement(ctx):
     stext, ctext = sal.text.strip(), closing.text
     s_lang, c_lang = _formula_language(stext, "sal"), _formula_language(ctext, "close")
     if s_lang and c_lang and s_lang != c_lang:  # "Madame, Monsieur," … "Yours faithfully,"
-        expected = _CLOSING_FOR[s_lang]
+        expected = languages.language(s_lang).closing
         yield Hit(ci, 0, len(ctext.rstrip()), expected, {"salutation": stext, "expected": expected})
         return
     if lang == "fr":
@@ -169,20 +171,23 @@ def closing_agreement(ctx):
             yield Hit(ci, m.start("verb"), m.end("verb"), fix, {"salutation": stext, "expected": fix})
 
 
-_SAL_LANG = {"fr": re.compile(r"^\s*(?:Madame|Monsieur|Mesdames|Messieurs|Cher|Chère|Chers|Excellence)\b"),
-             "en": re.compile(r"^\s*(?:Dear|Sir|Madam|Your Excellency|Excellency)\b"),
-             "ar": re.compile(r"^\s*(?:حضرات|حضرة|سعادة|معالي|السيد|السيدة|عزيزي|عزيزتي)")}
-_CLOSE_LANG = {"fr": re.compile(r"^\s*(?:Veuillez|Je vous prie|Recevez|Avec mes|Bien cordialement|Cordialement)\b"),
-               "en": re.compile(r"^\s*(?:Yours\s+(?:faithfully|sincerely|truly)|Sincerely|Kind regards|Best regards|"
-                                r"Accept, (?:Sir|Madam))\b", re.I),
-               "ar": re.compile(r"^\s*و?(?:تفضلوا|تفضل|تفضلي|تقبلوا|تقبل|تقبلي)")}
-_CLOSING_FOR = {"fr": "Veuillez agréer, Madame, Monsieur, l'assurance de ma considération distinguée.",
-                "en": "Yours faithfully,", "ar": "وتفضلوا بقبول فائق التقدير والاحترام."}
+@lru_cache(maxsize=1)
+def _formulas() -> tuple[dict, dict]:
+    """{language: regex} of the salutations and of the closing formulas of every language of
+    the table (its ``[parts]``)."""
+    sal, close = {}, {}
+    for entry in languages.ordered():
+        if entry.part("salutation"):
+            sal[entry.code] = re.compile(rf"^\s*(?:{'|'.join(entry.part('salutation'))})", re.I)
+        if entry.part("closing"):
+            close[entry.code] = re.compile(rf"^\s*(?:{'|'.join(entry.part('closing'))})", re.I)
+    return sal, close
 
 
 def _formula_language(text: str, which: str) -> str | None:
     """The language of a salutation ("sal") or closing formula ("close") by its wording, or None."""
-    for lang, rx in (_SAL_LANG if which == "sal" else _CLOSE_LANG).items():
+    sal, close = _formulas()
+    for lang, rx in (sal if which == "sal" else close).items():
         if rx.match(text):
             return lang
     return None
