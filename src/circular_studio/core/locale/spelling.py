@@ -13,19 +13,20 @@ import re
 from functools import lru_cache
 
 from ..resources import load_json, resources_dir
+from . import languages
 from .text import ARABIC_WORD, strip_marks
-
-_DICT_NAMES = {"ar": ("ar",), "fr": ("fr_FR", "fr"), "en": ("en_US", "en_GB", "en")}
 
 
 @lru_cache(maxsize=None)
 def dictionary(lang: str):
-    """The enchant dictionary for ``lang`` (loaded once per process), or None."""
+    """The enchant dictionary for ``lang`` (loaded once per process, the first the language
+    table's ``[spelling] dictionaries`` that is installed), or None."""
     try:
         import enchant
     except ImportError:
         return None
-    for name in _DICT_NAMES.get(lang, (lang,)):
+    entry = languages.get(lang)
+    for name in (entry.dictionaries if entry is not None else (lang,)):
         try:
             if enchant.dict_exists(name):
                 return enchant.Dict(name)

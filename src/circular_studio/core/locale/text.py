@@ -10,6 +10,9 @@ ARABIC_MARKS = "\u064b-\u065f\u0670\u0640"  # harakat, superscript alef, tatweel
 ARABIC_RE = re.compile(f"[{ARABIC_LETTER}]")
 ARABIC_WORD = re.compile(f"[{ARABIC_LETTER}{ARABIC_MARKS}]+")
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0153\u0152](?:[A-Za-z\u00c0-\u024f\u0153\u0152]|['’\-](?=[A-Za-z\u00c0-\u024f]))*")
+CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff](?:[\u0400-\u04ff]|-(?=[\u0400-\u04ff]))*")
+# the word pattern of each script of the language table (ISO 15924 codes)
+WORD_OF_SCRIPT = {"Latn": LATIN_WORD, "Cyrl": CYRILLIC_WORD, "Arab": ARABIC_WORD}
 MARKS_RE = re.compile(f"[{ARABIC_MARKS}]")
 
 URL_RE = re.compile(r"(?:[a-z]{2,8}:/{1,3}|www\.)[^\s<>()\[\]{}\"'،]+", re.I)

@@ -17,7 +17,8 @@ from ...locale import spelling
 from ...locale.spelling import (ar_confusable, ar_form_error, ar_ok, best_suggestion, edit_distance,
                                  latin_ok)
 from ..registry import Example, Hit, register
-from ...locale.text import ARABIC_WORD, LATIN_WORD, masked, strip_marks
+from ...locale import languages
+from ...locale.text import ARABIC_WORD, LATIN_WORD, WORD_OF_SCRIPT, masked, strip_marks
 
 FAMILY = "spelling"
 _ELISION = re.compile(r"^(?:[ldjnscmt]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’](?=\w)", re.I)
@@ -37,7 +38,8 @@ def words_to_check(ctx, lang: str):
             for m in ARABIC_WORD.finditer(t):
                 yield i, m.start(), m.end(), m.group(), False
         else:
-            for m in LATIN_WORD.finditer(t):
+            entry = languages.get(lang)
+            for m in WORD_OF_SCRIPT.get(entry.script if entry else "Latn", LATIN_WORD).finditer(t):
                 s, e = m.span()
                 before = t[max(0, s - 2):s]
                 sentence_start = s == 0 or bool(re.search(r"(?:[.!?:]\s+|\n|^\s*[-–•]\s*)$", t[max(0, s - 4):s])) \
@@ -139,6 +141,47 @@ _register_lang("SPELL005", "fr", "French", False,
                [Example("fr", "La réunion est xyzzyqwert.", "La réunion est importante.")])
 _register_lang("SPELL006", "en", "English", False,
                [Example("en", "The meeting is xyzzyqwert.", "The meeting is important.")])
+
+
+def _other_languages(ctx) -> list[str]:
+    """The letter's languages whose spelling has no codes of its own above: the table's
+    languages with a dictionary (Spanish, Russian, one added tomorrow)."""
+    out = []
+    for code in sorted(ctx.reading_languages):
+        entry = languages.get(code)
+        if entry is not None and entry.dictionaries and not entry.data.get("spelling", {}).get("own_codes"):
+            out.append(code)
+    return out
+
+
+def _register_table_languages(code: str, confident: bool, examples):
+    def check(ctx):
+        for lang in _other_languages(ctx):
+            for hit, close in _spell(ctx, lang):
+                if close == confident:
+                    hit.args["language"] = languages.language(lang).name("en")
+                    hit.args["language_fr"] = languages.language(lang).name("fr")
+                    hit.args["language_ar"] = languages.language(lang).name("ar")
+                    yield hit
+
+    register(code, f"spelling{'' if confident else '-unknown'}", family=FAMILY, severity="warning" if confident else "info",
+             en="unknown {language} word \"{word}\"" + (" (did you mean \"{suggestion}\"?)" if confident else ""),
+             fr="mot inconnu en {language_fr} « {word} »" + (" (vouliez-vous dire « {suggestion} »?)" if confident else ""),
+             ar="كلمة غير معروفة في {language_ar} \"{word}\"" + (" (لعل المقصود \"{suggestion}\")" if confident else ""),
+             what="A word of a letter in another language of the table (Spanish, Russian…: every language whose "
+                  "entry in resources/languages/ names a Hunspell dictionary) that neither the dictionary nor the "
+                  "house word lists know" + (", with a close correction." if confident else ", and no close correction."),
+             why="Typing errors in an official letter reflect on the organisation.",
+             fix="Correct the word; if it is right, add it to resources/wordlists/<language>.txt.",
+             examples=examples)(check)
+
+
+_register_table_languages("SPELL010", True, [
+    Example("es", "Le invitamos a la conferencia de telecomunicasiones.", "Le invitamos a la conferencia de telecomunicaciones."),
+    Example("ru", "Приглашаем вас на конференцию по электросвязы.", "Приглашаем вас на конференцию по электросвязи.")])
+_register_table_languages("SPELL011", False, [
+    Example("es", "La reunión es xyzzyqwert.", "La reunión es importante."),
+    Example("ru", "Совещание будет ксюзйщвертный.", "Совещание будет важным.")])
 
 
 @register("SPELL007", "arabic-real-word-error", family=FAMILY, severity="warning", languages=["ar"],
