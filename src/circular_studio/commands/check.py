@@ -8,6 +8,7 @@ import argparse
 import json
 import sys
 
+from circular_studio.core.locale import languages
 from circular_studio.core.errors import StudioError
 from circular_studio.core.locale import spelling
 from circular_studio.core.locale.bidi import display, has_arabic
@@ -28,13 +29,14 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
                    help="only these codes or prefixes (comma-separated, e.g. SPELL,DATE001)")
     p.add_argument("--ignore", action="append", default=[], metavar="CODES",
                    help="skip these codes or prefixes (comma-separated)")
-    p.add_argument("--language", choices=("ar", "fr", "en"), default=None,
+    p.add_argument("--language", choices=languages.codes(), default=None,
                    help="the letter's language (default: detected per paragraph)")
     p.add_argument("--no-bidi-display", action="store_true",
                    help="skip the bidi display checks (BIDI001)")
     p.add_argument("--no-reshape", action="store_true",
                    help="print Arabic excerpts in logical order, unshaped (for terminals that do bidi)")
-    p.add_argument("--messages", choices=("en", "fr", "ar"), default="en", help="language of the messages")
+    p.add_argument("--messages", choices=languages.interface_languages(), default="en",
+                   help="language of the messages")
     p.add_argument("--min-severity", choices=("error", "warning", "info"), default="info",
                    help="hide findings below this severity (text output)")
     return p

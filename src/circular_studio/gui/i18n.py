@@ -6,10 +6,10 @@ then to the key itself, and formats it with ``kw``. The interface language is pr
 """
 from __future__ import annotations
 
-LANGUAGES = {"en": "English", "fr": "Français", "ar": "العربية"}
-LETTER_LANGUAGES = {"en": {"en": "English", "fr": "French", "ar": "Arabic"},
-                    "fr": {"en": "Anglais", "fr": "Français", "ar": "Arabe"},
-                    "ar": {"en": "الإنكليزية", "fr": "الفرنسية", "ar": "العربية"}}
+from circular_studio.core.locale import languages as _table
+
+# The interface languages (the table's entries marked ``interface = true``), each in itself.
+LANGUAGES = {code: _table.language(code).own_name for code in _table.interface_languages()}
 
 _current = "en"
 
@@ -214,8 +214,9 @@ def tr(key: str, **kw) -> str:
 
 
 def language_name(code: str) -> str:
-    """A letter language's name in the interface language."""
-    return LETTER_LANGUAGES.get(_current, LETTER_LANGUAGES["en"]).get(code, code)
+    """A letter language's name in the interface language (from the language table)."""
+    entry = _table.get(code)
+    return entry.name(_current) if entry is not None else code
 
 
 def plain(text: str) -> str:

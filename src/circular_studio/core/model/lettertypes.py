@@ -19,7 +19,6 @@ from ..resources import templates_dir
 
 KINDS = frozenset({"text", "prose", "date", "email", "phone", "reference", "signatory", "list",
                    "choice", "bool"})
-UI_LANGUAGES = ("en", "fr", "ar")
 TEMPLATE_SUFFIX = ".md.j2"
 
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")

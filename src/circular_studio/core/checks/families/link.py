@@ -3,8 +3,10 @@ that shows another URL than its target, leftover template markers."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
+from ...locale.datetext import reader
 from ..registry import Example, Hit, register
 from ...locale.text import EMAIL_RE
 
@@ -179,11 +181,15 @@ _PLACEHOLDER = re.compile(
     r"\[(?:insert|add|enter|to be (?:confirmed|completed)|à (?:insérer|compléter|confirmer)|insérer|indiquer|"
     r"يضاف|يُضاف|أدخل)[^\]]{0,40}\]", re.I)
 # "le XX mai 2026", "by XX September": a day (or month) left as XX next to a month name or a year
-_MONTHS = (r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|"
-           r"decembre|January|February|March|April|May|June|July|August|September|October|November|December|"
-           r"يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر")
-_XX_DATE = re.compile(rf"(?<![\w])(?:XX?(?:er)?\s+(?:{_MONTHS})(?:\s+\d{{4}})?|(?:{_MONTHS})\s+XX?(?:,?\s+\d{{4}})?|"
+
+
+@lru_cache(maxsize=16)
+def _xx_date(months: tuple[str, ...]) -> re.Pattern:
+    alt = "|".join(re.escape(m) for m in sorted(set(months), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w])(?:XX?(?:er)?\s+(?:{alt})(?:\s+\d{{4}})?|(?:{alt})\s+XX?(?:,?\s+\d{{4}})?|"
                       r"XX[/.]XX[/.]\d{2,4})(?![\w])", re.I)
+
+
 # [NAME OF COUNTRY], [VENUE], [NOM DU PAYS]: a bracketed label in capitals (case matters)
 _CAPS_PLACEHOLDER = re.compile(r"\[[A-ZÀ-Ý][A-ZÀ-Ý _/’'-]{2,40}\]")
 
@@ -199,12 +205,13 @@ _CAPS_PLACEHOLDER = re.compile(r"\[[A-ZÀ-Ý][A-ZÀ-Ý _/’'-]{2,40}\]")
                     Example("en", "Please reply to {{ contact_email }} by XXX.", "Please reply to wsis@itu.int by 15 January 2025."),
                     Example("ar", "يرجى الرد قبل TODO.", "يرجى الرد قبل 15 يناير 2025.")])
 def placeholders(ctx):
+    """Template markers; a day left as XX beside a month of the letter's languages."""
     for i, text, _lang in ctx.blocks():
         seen = set()
         for m in _PLACEHOLDER.finditer(text):
             seen.add(m.start())
             yield Hit(i, m.start(), m.end(), None, {"text": m.group()})
-        for m in _XX_DATE.finditer(text):
+        for m in _xx_date(tuple(reader(ctx.reading_languages).month_num)).finditer(text):
             if not m.group().lstrip()[:1].islower() and "XX" in m.group().upper() and m.start() not in seen:
                 if re.search(r"(?<![\w])X{1,2}(?:er)?(?![\w])", m.group()):
                     seen.add(m.start())
