@@ -9,6 +9,8 @@ from pathlib import Path
 from circular_studio.core.model import draft as draft_io
 from circular_studio.core.errors import ExportError, StudioError
 from circular_studio.core.outputs.formats import FORMATS, export_all
+from circular_studio.core.outputs import batch
+from circular_studio.core.checks import run_checks
 
 
 def add_parser(sub) -> None:
@@ -23,6 +25,14 @@ def add_parser(sub) -> None:
                    help="only these languages (repeatable); default: every language of the draft")
     p.add_argument("-f", "--format", choices=list(FORMATS),
                    help="output format; default: from OUT's extension, else docx")
+    p.add_argument("--addressees", nargs="?", const="", metavar="SOURCE",
+                   help="a series: one letter per addressee, SOURCE being 'member-states' (the "
+                        "register) or a .csv/.xlsx list (columns id, name_<lang>, greeting, email); "
+                        "without SOURCE, the draft's own series. Files are named "
+                        "DRAFT.ADDRESSEE.LANG.EXT in the folder OUT; each letter is checked")
+    p.add_argument("--resume", action="store_true",
+                   help="with --addressees: keep the letters already in OUT (a batch that was interrupted)")
+    p.add_argument("--no-check", action="store_true", help="with --addressees: do not check each letter")
 
 
 def _jobs(args) -> list[tuple[draft_io.Draft, str]]:
@@ -39,6 +49,8 @@ def _jobs(args) -> list[tuple[draft_io.Draft, str]]:
 
 
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "addressees", None) is not None:
+        return run_series(args)
     jobs = _jobs(args)
     out = Path(args.output)
     fmt = args.format or (out.suffix.lstrip(".").lower() if out.suffix.lstrip(".").lower() in FORMATS else "docx")
@@ -66,6 +78,42 @@ def run(args: argparse.Namespace) -> int:
     for path in written:
         print(path)
     return 0
+
+
+def _count_findings(doc, draft) -> tuple[int, int]:
+    found = run_checks(doc, draft)
+    return (sum(f.severity.value == "error" for f in found),
+            sum(f.severity.value == "warning" for f in found))
+
+
+def run_series(args: argparse.Namespace) -> int:
+    """One letter per addressee and language. Exit 0 when every letter was written (findings
+    are listed), 1 when some could not be made, 2 when the batch stopped (disk full…)."""
+    out = Path(args.output)
+    fmt = args.format or "docx"
+    if fmt not in batch.FORMATS:
+        raise ExportError(f"series letters are written as docx or pdf, not {fmt}")
+    if out.suffix.lstrip(".").lower() in FORMATS and not out.is_dir():
+        raise ExportError(f"{out}: a series writes one file per addressee: give a folder as OUT")
+    status = 0
+    for path in args.drafts:
+        d = draft_io.load(path)
+        langs = args.language or list(d.languages)
+        for lang in langs:
+            if lang not in d.languages:
+                raise StudioError(f"{path}: the draft has no '{lang}' version (it has {', '.join(d.languages)})")
+        found = batch.series_addressees(d, args.addressees or None, langs)
+        report = batch.render_series(
+            d, found.addressees, langs, out, fmt, resume=args.resume,
+            check=None if args.no_check else _count_findings,
+            progress=lambda done, total, o: print(o.path, file=sys.stdout) if o.status == "written" else None)
+        report.problems[:0] = found.problems
+        print(report.summary(), file=sys.stderr)
+        if report.stopped:
+            return 2
+        if not report.complete:
+            status = 1
+    return status
 
 
 def _refuse_collisions(jobs, targets) -> None:

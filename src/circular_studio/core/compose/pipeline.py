@@ -7,8 +7,9 @@ so the page keeps up while the user types; export and the CLI use ``strict=True`
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from ..model import officials
+from ..model import addressees, officials
 from ..document import Document
 from ..model.draft import Draft, clean_value
 from ..errors import DraftError
@@ -55,8 +56,35 @@ def template_words(language: str) -> dict:
             "direction": entry.direction}
 
 
-def markdown_of(draft: Draft, language: str, *, strict: bool = True) -> str:
-    """The letter as Markdown with block markers (the template's output)."""
+def series_preview(draft: Draft, language: str):
+    """The addressee a series draft is shown and checked with when none is given: its
+    ``series.preview`` id, else the first of its addressees."""
+    series = draft.series or {}
+    preview = series.get("preview")
+    source = series.get("addressees", "")
+    try:
+        if preview and (source == "member-states" or preview in addressees.register()):
+            return addressees.lookup(preview)
+        if source == "member-states":
+            return addressees.member_states()[0]
+        path = Path(source)
+        if not path.is_absolute() and draft.path is not None:
+            path = Path(draft.path).parent / path
+        found = addressees.read_addressees(path, [language])
+        chosen = [a for a in found if a.id == preview] or found.addressees
+        if not chosen:
+            raise addressees.AddresseeError(f"{path.name}: no addressee with a name in {language}")
+        return chosen[0]
+    except addressees.AddresseeError as exc:
+        raise DraftError(f"{draft.name}: field 'series': {exc.user_message}") from None
+
+
+def markdown_of(draft: Draft, language: str, *, strict: bool = True, addressee=None) -> str:
+    """The letter as Markdown with block markers (the template's output).
+
+    ``addressee`` (core/model/addressees.Addressee) makes this one letter of a series: templates
+    and the draft's prose and list fields see it as ``addressee`` (``{{ addressee|to }}``). A
+    series draft previewed without one (strict=False) sees a placeholder."""
     lt = letter_type(draft.letter_type)
     draft.context(language)  # the draft must have this language before the type is asked
     name = lt.template_name(language)
@@ -80,7 +108,18 @@ def markdown_of(draft: Draft, language: str, *, strict: bool = True) -> str:
             placeholder = f"[{spec.label(language)}]"
             ctx[spec.name] = [placeholder] if spec.kind == "list" else placeholder
     ctx.update(_signatory(ctx, lt, language, strict, f"{draft.name} [{language}]"))
+    if addressee is None and draft.series:
+        addressee = series_preview(draft, language)
+    if addressee is not None:
+        ctx["addressee"] = addressee
+    elif not strict:
+        ctx["addressee"] = addressees.placeholder(language)
     for spec in lt.fields:
+        if spec.kind == "list" and isinstance(ctx.get(spec.name), list):
+            # a series letter's addressee line: "{{ addressee|to(capital=True) }} (Rés. 99)"
+            ctx[spec.name] = [MarkdownText(render_string(item, ctx, name=f"{draft.name} [{language}] field '{spec.name}'"))
+                              if isinstance(item, str) and ("{{" in item or "{%" in item) else item
+                              for item in ctx[spec.name]]
         if spec.kind == "prose" and isinstance(ctx.get(spec.name), str):
             text = ctx[spec.name]
             if "{{" in text or "{%" in text:
@@ -89,9 +128,10 @@ def markdown_of(draft: Draft, language: str, *, strict: bool = True) -> str:
     return render_template(name, ctx)
 
 
-def build_document(draft: Draft, language: str, *, strict: bool = True) -> Document:
-    """The letter in ``language`` as a Document whose blocks know their draft fields."""
-    text = markdown_of(draft, language, strict=strict)
+def build_document(draft: Draft, language: str, *, strict: bool = True, addressee=None) -> Document:
+    """The letter in ``language`` as a Document whose blocks know their draft fields (for
+    ``addressee``, one letter of a series)."""
+    text = markdown_of(draft, language, strict=strict, addressee=addressee)
     doc = parse_markdown(text, language, source=draft.name, keep_lines=False)
     doc.letter_type = draft.letter_type
     subject = draft.value("subject", language) or ""

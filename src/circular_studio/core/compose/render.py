@@ -162,10 +162,16 @@ def render_template(name: str, context: dict) -> str:
         raise _explain(exc, name) from None
 
 
+@lru_cache(maxsize=512)
+def _compiled(root: Path, source: str) -> jinja2.Template:
+    """A string compiled once: a series renders the same prose for every addressee."""
+    return _environment(root).from_string(source)
+
+
 def render_string(source: str, context: dict, name: str = "<template>") -> str:
     """Render a string as a sandboxed template (prose fields may use ``{{ start_date|long_date }}``)."""
     try:
-        return environment().from_string(source).render(context)
+        return _compiled(templates_dir(), source).render(context)
     except Exception as exc:  # noqa: BLE001
         err = _explain(exc, name)
         raise TemplateError(str(err).replace("<template>", name)) from None

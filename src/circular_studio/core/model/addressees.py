@@ -168,6 +168,18 @@ class Addressee:
             return self.id
 
 
+_PLACEHOLDER = {"ar": "[المرسل إليه]", "en": "[Addressee]", "es": "[Destinatario]", "fr": "[Destinataire]",
+                "ru": "[Адресат]", "zh": "[收件人]"}
+
+
+def placeholder(language: str = "en") -> Addressee:
+    """The addressee a series letter shows before one is chosen ("à [Destinataire]")."""
+    text = _PLACEHOLDER.get(language, _PLACEHOLDER["en"])
+    g = {"article": ""}
+    names = {lang: {"formal": text, "short": text, "grammar": {"formal": g, "short": g}} for lang in LANGUAGES}
+    return Addressee(id="addressee", names=names, status="other")
+
+
 def _entry_to_addressee(key: str, e: Mapping) -> Addressee:
     return Addressee(id=key, names=e.get("names", {}), status=e.get("status", "member"),
                      verified=bool(e.get("verified")), alpha2=e.get("alpha2", ""))

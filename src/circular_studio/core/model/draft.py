@@ -62,6 +62,9 @@ class Draft:
     disabled_checks: list[str] = field(default_factory=list)
     path: Path | None = None
     notices: list[str] = field(default_factory=list)  # what loading repaired (control chars…)
+    # a series letter, one per addressee: {"addressees": "member-states" or a .csv/.xlsx path
+    # (relative to the draft), "preview": the addressee id a single render uses}
+    series: dict | None = None
 
     def context(self, language: str) -> dict:
         """The fields a template of ``language`` sees: shared facts, then that language's prose."""
@@ -83,9 +86,12 @@ class Draft:
         return str(self.path) if self.path else "untitled draft"
 
     def to_json(self) -> dict:
-        return {"format": FORMAT, "version": VERSION, "letter_type": self.letter_type,
+        data = {"format": FORMAT, "version": VERSION, "letter_type": self.letter_type,
                 "fields": self.fields, "languages": self.languages,
                 "disabled_checks": self.disabled_checks}
+        if self.series:
+            data["series"] = self.series
+        return data
 
     def dumps(self) -> str:
         return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
@@ -119,10 +125,15 @@ def from_json(data, path: Path | None = None) -> Draft:
     disabled = data.get("disabled_checks", [])
     if not isinstance(disabled, list) or not all(isinstance(c, str) for c in disabled):
         raise DraftError(f"{where}: field 'disabled_checks' must be a list of check codes")
+    series = data.get("series")
+    if series is not None and not (isinstance(series, dict) and isinstance(series.get("addressees"), str)
+                                   and isinstance(series.get("preview", ""), str)):
+        raise DraftError(f"{where}: field 'series' must be an object with 'addressees' "
+                         "(\"member-states\" or a .csv/.xlsx file) and optionally 'preview' (an addressee id)")
     notices: list[str] = []
     fields = clean_value(fields, notices, "fields")
     languages = clean_value(languages, notices, "languages")
-    return Draft(letter_type, fields, languages, list(disabled), path, notices)
+    return Draft(letter_type, fields, languages, list(disabled), path, notices, series or None)
 
 
 def load(path: str | os.PathLike) -> Draft:
