@@ -85,3 +85,43 @@ def test_checks_after_edit(benchmark, qtbot, quiet):
     qtbot.addWidget(w)
     w.open_path(str(quiet))
     benchmark.pedantic(w.run_checks, rounds=10, iterations=1, warmup_rounds=1)
+
+
+def test_keystroke_in_a_body_editor_with_spelling_underlines(benchmark, qtbot, quiet, tmp_path):
+    """A keystroke in the French body of a two-page letter, spelling underlines on: the key
+    event, the model's update and the editor's repaint within one frame (goal < 16 ms)."""
+    import json
+
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtWidgets import QApplication
+
+    from circular_studio.gui.mainwindow import MainWindow
+    from circular_studio.gui.settings import Settings
+
+    path = tmp_path / "two-pages.json"
+    shutil.copy(example_path("000"), path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["languages"]["fr"]["body"] = "\n\n".join([data["languages"]["fr"]["body"]] * 3)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    w = MainWindow(Settings.load())
+    qtbot.addWidget(w)
+    w.show()
+    w.open_path(str(path))
+    w.form.setCurrentWidget(w.form.pages["fr"])
+    w.preview.set_language("fr")
+    w.update_preview()
+    assert w.preview.browser.page_count() >= 2
+    body = w.form.editor("body", "fr").edit
+    assert body.underliner is not None and body.underliner.enabled
+    body.setFocus()
+    body.moveCursor(QTextCursor.MoveOperation.End)
+    QApplication.processEvents()
+
+    def keystroke():
+        qtbot.keyClick(body, "e")
+        body.viewport().repaint()
+
+    benchmark.pedantic(keystroke, rounds=60, iterations=1, warmup_rounds=3)
+    w._preview_timer.stop()
+    if benchmark.stats is not None:
+        assert benchmark.stats["mean"] < 0.016

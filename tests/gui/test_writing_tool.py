@@ -114,3 +114,101 @@ def test_the_calendar_of_an_empty_date_opens_on_today(window, example, qtbot):
     today = QDate.currentDate()
     assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
     calendar.window().hide()
+
+
+# ---------------------------------------------------------------- 4. paste from Word/LibreOffice/HTML
+WORD_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><body lang=FR><!--StartFragment-->
+<p class=MsoNormal>Nous vous <b>invitons</b> à la <i>réunion</i> (voir <a href="https://www.itu.int/wtdc">le site</a>).<o:p></o:p></p>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span
+style='font-family:Symbol;mso-list:Ignore'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]>premier point<o:p></o:p></p>
+<p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span
+style='font-family:Symbol;mso-list:Ignore'>·<span>&nbsp;&nbsp; </span></span><![endif]>second point<o:p></o:p></p>
+<!--EndFragment--></body></html>"""
+
+
+def test_pasting_word_html_with_a_list_gives_markdown(opened, qtbot):
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtWidgets import QApplication
+
+    w = opened
+    body = editor(w, "body", "ar").edit
+    body.setPlainText("")
+    mime = QMimeData()
+    mime.setHtml(WORD_HTML)
+    mime.setText("Nous vous invitons à la réunion (voir le site). • premier point • second point")
+    QApplication.clipboard().setMimeData(mime)
+    body.setFocus()
+    body.paste()
+    text = w.model.value("body", "ar")
+    assert text == ("Nous vous **invitons** à la *réunion* (voir [le site](https://www.itu.int/wtdc)).\n\n"
+                    "- premier point\n- second point")
+    # and the preview shows a real list with bold, italic and the link
+    w.update_preview(check_now=False)
+    assert "<b>" in w.preview.html or "font-weight" in w.preview.html
+
+
+def test_pasting_libreoffice_numbered_list_and_plain_bullets(opened, qtbot):
+    from PySide6.QtCore import QMimeData
+
+    body = editor(opened, "body", "ar").edit
+    body.setPlainText("")
+    mime = QMimeData()
+    mime.setHtml("<ol><li><p>un</p></li><li><p><strong>deux</strong></p></li></ol>")
+    body.insertFromMimeData(mime)
+    assert body.toPlainText() == "1. un\n2. **deux**"
+    body.setPlainText("")
+    mime = QMimeData()
+    mime.setText("• premier point\n• second point")
+    body.insertFromMimeData(mime)
+    assert body.toPlainText() == "- premier point\n- second point"
+
+
+# ---------------------------------------------------------------- 5. spelling underlined as you type
+def _underlined(edit) -> list[str]:
+    from PySide6.QtGui import QTextCharFormat
+
+    out = []
+    block = edit.document().begin()
+    while block.isValid():
+        for r in block.layout().formats():
+            if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline:
+                out.append(block.text()[r.start:r.start + r.length])
+        block = block.next()
+    return out
+
+
+def test_spelling_is_underlined_as_you_type_with_corrections_and_add_word(window, example, qtbot):
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtWidgets import QMenu
+
+    from circular_studio.core.locale import spelling
+
+    w = window
+    assert w.open_path(str(_seed_000(example, lambda d: None)))
+    body = editor(w, "body", "fr").edit
+    body.moveCursor(QTextCursor.MoveOperation.End)
+    body.setFocus()
+    qtbot.keyClicks(body, " Nous attendons vos contribtions et le Zorglubisme.")
+    assert "contribtions" in _underlined(body)
+    assert "Zorglubisme" not in _underlined(body)  # a capitalised word in a sentence: a name
+    cursor = body.textCursor()
+    cursor.setPosition(body.toPlainText().index("contribtions") + 3)
+    menu = QMenu(body)
+    body.underliner.add_suggestions(menu, cursor)
+    names = [a.text() for a in menu.actions()]
+    assert "contributions" in names and "contritions" in names
+    next(a for a in menu.actions() if a.text() == "contributions").trigger()
+    assert "vos contributions et" in w.model.value("body", "fr")
+    # a word the organisation uses: added to the house word list, no longer underlined nor flagged
+    qtbot.keyClicks(body, " Le wsisforumien arrive.")
+    assert "wsisforumien" in _underlined(body)
+    cursor.setPosition(body.toPlainText().index("wsisforumien") + 2)
+    menu = QMenu(body)
+    body.underliner.add_suggestions(menu, cursor)
+    try:
+        next(a for a in menu.actions() if a.objectName() == "spell-add").trigger()
+        assert "wsisforumien" not in _underlined(body)
+        w.update_preview(check_now=True)
+        assert not any("wsisforumien" in f.excerpt for f in w.findings)
+    finally:
+        spelling.reload_word_lists()

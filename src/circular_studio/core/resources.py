@@ -10,6 +10,8 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+import platformdirs
+
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -32,6 +34,13 @@ def templates_dir() -> Path:
 
 def resources_dir() -> Path:
     return _find("resources")
+
+
+def user_data_dir() -> Path:
+    """The user's own data (autosaves, the words they added to the speller):
+    ``CIRCULAR_STUDIO_DATA_DIR``, else the platform's user data folder."""
+    env = os.environ.get("CIRCULAR_STUDIO_DATA_DIR")
+    return Path(env) if env else Path(platformdirs.user_data_dir("circular-studio", appauthor=False))
 
 
 def examples_dir() -> Path:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QTextCursor, QTextOption
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPlainTextEdit, QScrollArea, QSizePolicy, QTabWidget, QToolButton,
+                               QScrollArea, QSizePolicy, QTabWidget, QToolButton,
                                QVBoxLayout, QWidget)
 
 from circular_studio.core.checks.families.ref import series_help
@@ -22,6 +22,7 @@ from circular_studio.core.locale.languages import direction_of
 from circular_studio.core.model.lettertypes import FieldSpec
 from circular_studio.core.model.officials import all_officials, in_office
 from circular_studio.core.resources import load_json
+from .body_edit import BodyEdit
 from .date_field import EMPTY_DATE, DateField
 from .i18n import language, language_name, tr
 from .model import DraftModel
@@ -203,7 +204,7 @@ class ProseEditor(FieldEditor):
 
     def __init__(self, spec, lang, parent=None):
         super().__init__(spec, lang, parent)
-        self.edit = QPlainTextEdit(self)
+        self.edit = BodyEdit(self, lang)  # paste as Markdown, spelling underlined (body_edit.py)
         self.edit.setObjectName(f"edit:{spec.name}:{lang or ''}")
         self.edit.setUndoRedoEnabled(False)
         self.edit.setTabChangesFocus(True)

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import platformdirs
+
+from circular_studio.core.resources import user_data_dir
 from PySide6.QtCore import QSettings
 
 APP = "circular-studio"
@@ -24,8 +26,7 @@ def config_dir() -> Path:
 
 
 def data_dir() -> Path:
-    env = os.environ.get("CIRCULAR_STUDIO_DATA_DIR")
-    return Path(env) if env else Path(platformdirs.user_data_dir(APP, appauthor=False))
+    return user_data_dir()
 
 
 def autosave_dir() -> Path:

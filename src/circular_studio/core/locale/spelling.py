@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
-from ..resources import load_json, resources_dir
+from ..resources import load_json, resources_dir, user_data_dir
 from . import languages
 from .text import ARABIC_WORD, strip_marks
 
@@ -47,11 +48,43 @@ def _key(word: str) -> str:
     return strip_marks(word).replace("’", "'").casefold()
 
 
+def user_words_path(lang: str) -> Path:
+    """The words a user added to the speller in ``lang`` ("Add to the house word list")."""
+    return user_data_dir() / "wordlists" / f"{lang}.txt"
+
+
+def _read_user_list(lang: str) -> list[str]:
+    try:
+        text = user_words_path(lang).read_text(encoding="utf-8")
+    except OSError:
+        return []
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def add_user_word(lang: str, word: str) -> Path:
+    """Add ``word`` to the user's word list of ``lang``; the checks and the editors' underlines
+    accept it from now on. OSError when the list cannot be written."""
+    path = user_words_path(lang)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if word.strip() and word.strip() not in _read_user_list(lang):
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(word.strip() + "\n")
+    reload_word_lists()
+    return path
+
+
+def reload_word_lists() -> None:
+    """Read the word lists again (after a word was added, or the user's folder changed)."""
+    for cached in (house_words, ar_ok, latin_ok, suggestions):
+        cached.cache_clear()
+
+
 @lru_cache(maxsize=None)
 def house_words(lang: str) -> frozenset:
-    """house.txt + <lang>.txt + officials' names + organisation/sector names, as lookup keys."""
+    """house.txt + <lang>.txt + the user's added words + officials' names + organisation/sector
+    names, as lookup keys."""
     words: set[str] = set()
-    for line in _read_list("house.txt") + _read_list(f"{lang}.txt"):
+    for line in _read_list("house.txt") + _read_list(f"{lang}.txt") + _read_user_list(lang):
         for w in re.split(r"[\s/]+", line):
             words.add(_key(w))
         words.add(_key(line))
