@@ -13,7 +13,10 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from tests.checks.corpus_eval import checked
+from functools import lru_cache
+
+from circular_studio.core.checks import load_letter, project_config, run_checks
+from circular_studio.core.checks.engine import prepare
 
 HERE = Path(__file__).parent
 SETS = {"real": HERE / "corpora" / "real", "real_itu": HERE / "corpora" / "real_itu"}
@@ -25,6 +28,15 @@ def files(root: Path) -> list[Path]:
 
 def rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
+
+
+@lru_cache(maxsize=None)
+def checked(path: Path):
+    """(document as the checks saw it, findings) for one text, with its folder's project file
+    (corpora/real/circular-studio.toml selects the "other publisher" style profile)."""
+    (doc, draft), = load_letter(path)
+    doc = prepare(doc)
+    return doc, run_checks(doc, draft, project=project_config(path))
 
 
 def alarms(path: Path):

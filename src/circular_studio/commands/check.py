@@ -31,6 +31,9 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
                    help="skip these codes or prefixes (comma-separated)")
     p.add_argument("--language", choices=languages.codes(), default=None,
                    help="the letter's language (default: detected per paragraph)")
+    p.add_argument("--profile", choices=("itu", "other"), default=None,
+                   help="style profile: 'itu' (house rules, the default) or 'other' (another "
+                        "publisher's text: house rules off); a project file may set it")
     p.add_argument("--no-bidi-display", action="store_true",
                    help="skip the bidi display checks (BIDI001)")
     p.add_argument("--no-reshape", action="store_true",
@@ -66,7 +69,7 @@ def run(args) -> int:
             for doc, draft in letters:
                 findings = run_checks(doc, draft, select=select, ignore=ignore, language=args.language,
                                       ui_language=args.messages, bidi_display=not args.no_bidi_display,
-                                      project=project, versions=versions)
+                                      project=project, versions=versions, profile=args.profile)
                 any_error |= any(f.severity.value == "error" for f in findings)
                 out_files.append((path, doc.language, findings, doc))
         except StudioError as exc:

@@ -57,10 +57,26 @@ def render() -> str:
            "project file (`circular-studio.toml`: `[check]` `ignore = [\"TYPO004\"]`, or "
            "`[tool.circular-studio.check]` in `pyproject.toml`), or per draft "
            "(`\"disabled_checks\": [\"POL\"]`). The bad and good examples below run as tests.", "",
-           "| Code | Name | Severity | Family | Languages |", "|---|---|---|---|---|"]
+           "**Severity.** An *error* is something that must not go out: a wrong date, a wrong title or "
+           "signatory, a broken link, a wrong reference, text that will print garbled. A *warning* is "
+           "probably wrong and worth a look (a typing slip, an inconsistency, a house rule broken); "
+           "*info* is a doubt a reviewer may ignore (an unknown word with no close correction). A check "
+           "whose finding can be right in a correct letter is never an error.", "",
+           "**Style profiles.** `itu` (the default) applies the ITU house rules; `other` is for "
+           "another publisher's text (a WHO statement, a WIPO letter), where the house rules are off "
+           "and only what is wrong in any letter is reported. Choose it per run "
+           "(`circular-studio check --profile other`) or per folder (`circular-studio.toml`: "
+           "`[check]` `profile = \"other\"`). The Profiles column names the house rules (`itu`).", "",
+           "**Measured on real text.** tests/checks/corpora/real (40 texts of other UN bodies) and "
+           "corpora/real_itu (15 ITU texts) are checked as published; every error and warning on them "
+           "is judged by hand in their verdicts.json, and a test fails when a finding judged false "
+           "comes back (`python -m tests.checks.real_eval` prints the figures).", "",
+           "| Code | Name | Severity | Family | Languages | Profiles |", "|---|---|---|---|---|---|"]
     for c in checks:
         langs = ", ".join(sorted(c.languages)) if c.languages else "all"
-        out.append(f"| [{c.code}](#{c.code.lower()}) | {c.name} | {c.severity.value} | {c.family} | {langs} |")
+        profiles = ", ".join(sorted(c.profiles)) if c.profiles else "all"
+        out.append(f"| [{c.code}](#{c.code.lower()}) | {c.name} | {c.severity.value} | {c.family} | {langs} "
+                   f"| {profiles} |")
     out.append("")
     family = None
     for c in checks:

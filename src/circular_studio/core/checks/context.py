@@ -45,6 +45,7 @@ class CheckContext:
     language_given: bool = False  # the caller named the language: do not guess it per paragraph
     explicit_direction: bool = False  # paragraphs carry their own direction (a .docx)
     versions: dict = field(default_factory=dict)  # {lang: Document or None}: other language versions
+    profile: str = "itu"  # the style profile (registry.PROFILES): house rules apply to "itu" only
 
     @cached_property
     def signature(self):
@@ -203,8 +204,11 @@ class CheckContext:
 
     @cached_property
     def is_letter(self) -> bool:
-        """A letter, not a resolution or report: it has at least two parts of a letter."""
+        """A letter, not a resolution, a report or a speech: at least two parts of a letter, one
+        of them a part a speech has not (a speech opens with "Excellencies, …" under a date but
+        carries no reference, subject or closing formula)."""
         kinds = {b.kind for b in self.doc.blocks}
         parts = {BlockKind.DATE_LINE, BlockKind.SALUTATION, BlockKind.CLOSING, BlockKind.SIGNATURE,
                  BlockKind.SUBJECT, BlockKind.REFERENCE}
-        return len(kinds & parts) >= 2 or self.draft is not None
+        letter_only = {BlockKind.CLOSING, BlockKind.SUBJECT, BlockKind.REFERENCE, BlockKind.SIGNED}
+        return self.draft is not None or (len(kinds & parts) >= 2 and bool(kinds & letter_only))

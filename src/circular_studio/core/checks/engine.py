@@ -13,7 +13,7 @@ from ..locale.langdetect import detect_document
 from .context import CheckContext
 from .finding import Finding
 from .status import CHECK_FAILED, check_failed
-from .registry import REGISTRY, Check, code_matches, split_codes
+from .registry import DEFAULT_PROFILE, PROFILES, REGISTRY, Check, code_matches, split_codes
 
 from . import families  # noqa: F401  (importing the families registers their checks)
 
@@ -43,12 +43,12 @@ def project_config(start: str | os.PathLike | None) -> dict:
                     continue
             section = data.get("check", data)
             return {"select": split_codes(section.get("select")), "ignore": split_codes(section.get("ignore")),
-                    "language": section.get("language"), "path": str(p)}
+                    "language": section.get("language"), "profile": section.get("profile"), "path": str(p)}
     return {}
 
 
 def enabled_checks(select: Iterable[str] | None = None, ignore: Iterable[str] = (),
-                   bidi_display: bool = True) -> list[Check]:
+                   bidi_display: bool = True, profile: str = DEFAULT_PROFILE) -> list[Check]:
     select = split_codes(select) if select else None
     ignore = split_codes(ignore)
     out = []
@@ -60,6 +60,8 @@ def enabled_checks(select: Iterable[str] | None = None, ignore: Iterable[str] = 
             continue
         if check.needs_bidi_display and not bidi_display:
             continue
+        if not check.applies_to_profile(profile):
+            continue
         out.append(check)
     return out
 
@@ -67,12 +69,15 @@ def enabled_checks(select: Iterable[str] | None = None, ignore: Iterable[str] = 
 def run_checks(doc: Document, draft=None, *, select: Iterable[str] | None = None,
                ignore: Iterable[str] = (), language: str | None = None, ui_language: str = "en",
                bidi_display: bool = True, project: dict | None = None,
-               versions: dict | None = None) -> list[Finding]:
+               versions: dict | None = None, profile: str | None = None) -> list[Finding]:
     """All findings of the enabled checks on ``doc`` (and ``draft``, whose facts win over what
     is parsed from the text), sorted by position.
 
     ``versions``: the draft's other language versions already built ({lang: Document}), so the
     cross-version checks need not build them again (the editor has them).
+
+    ``profile``: the style profile (``registry.PROFILES``), else the project file's ``profile``,
+    else ``"itu"``; an unknown profile raises ValueError.
 
     Disabling: ``ignore`` codes or prefixes (``"SPELL"``, ``"DATE001"``), plus the project file's
     ``ignore`` and the draft's ``disabled_checks``; ``select`` restricts to codes or prefixes.
@@ -83,6 +88,9 @@ def run_checks(doc: Document, draft=None, *, select: Iterable[str] | None = None
         ignore += split_codes(getattr(draft, "disabled_checks", []) or [])
     if not select and project.get("select"):
         select = project["select"]
+    profile = profile or project.get("profile") or DEFAULT_PROFILE
+    if profile not in PROFILES:
+        raise ValueError(f"unknown style profile {profile!r} (use one of: {', '.join(PROFILES)})")
     if needs_classification(doc):
         doc = classify(doc)
     lang = language or project.get("language") or doc.language or None
@@ -91,9 +99,10 @@ def run_checks(doc: Document, draft=None, *, select: Iterable[str] | None = None
     ctx = CheckContext(doc, draft, lang, ui_language, bidi_display,
                        language_given=bool(language),
                        explicit_direction=doc.source.lower().endswith(".docx"),
-                       versions={k: v for k, v in (versions or {}).items() if k != lang})
+                       versions={k: v for k, v in (versions or {}).items() if k != lang},
+                       profile=profile)
     findings: dict[tuple, Finding] = {}
-    for check in enabled_checks(select, ignore, bidi_display):
+    for check in enabled_checks(select, ignore, bidi_display, profile):
         if check.languages is not None and not (set(ctx.langs) | {lang}) & check.languages:
             continue
         try:

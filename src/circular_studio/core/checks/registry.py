@@ -50,6 +50,10 @@ class Check:
     examples: tuple[Example, ...]
     languages: frozenset | None = None  # None: every language
     needs_bidi_display: bool = False
+    profiles: frozenset | None = None  # None: every style profile; {"itu"}: a house rule
+
+    def applies_to_profile(self, profile: str) -> bool:
+        return self.profiles is None or profile in self.profiles
 
     def message(self, lang: str, args: dict) -> str:
         template = self.messages.get(lang) or self.messages["en"]
@@ -62,6 +66,11 @@ class Check:
         return self.languages is None or language in self.languages
 
 
+# Style profiles: "itu", the house style of ITU letters (the default); "other", text of another
+# publisher (another UN body's French puts a space before ":"), where only the house rules are off.
+PROFILES = ("itu", "other")
+DEFAULT_PROFILE = "itu"
+
 REGISTRY: dict[str, Check] = {}
 RETIRED: set[str] = set()  # codes once used and withdrawn: never reuse them
 
@@ -69,8 +78,13 @@ RETIRED: set[str] = set()  # codes once used and withdrawn: never reuse them
 def register(code: str, name: str, *, family: str, severity: str, en: str, fr: str,
              what: str, why: str, fix: str, examples: list[Example],
              languages: Iterable[str] | None = None, ar: str | None = None,
-             needs_bidi_display: bool = False):
-    """Decorator registering ``func(ctx) -> Iterable[Hit]`` as check ``code``."""
+             needs_bidi_display: bool = False, profiles: Iterable[str] | None = None):
+    """Decorator registering ``func(ctx) -> Iterable[Hit]`` as check ``code``.
+
+    ``profiles``: the style profiles the check belongs to (``PROFILES``); a house rule of the ITU
+    (no space before ":" in French) is ``["itu"]`` and stays silent on other publishers' text."""
+    if profiles is not None and not set(profiles) <= set(PROFILES):
+        raise ValueError(f"unknown profile in {profiles!r}")
     if not _CODE.match(code):
         raise ValueError(f"bad check code {code!r}")
     if code in REGISTRY or code in RETIRED:
@@ -83,7 +97,8 @@ def register(code: str, name: str, *, family: str, severity: str, en: str, fr: s
         REGISTRY[code] = Check(code, name, family, Severity(severity), messages, func, what, why,
                                fix, tuple(examples),
                                frozenset(languages) if languages is not None else None,
-                               needs_bidi_display)
+                               needs_bidi_display,
+                               frozenset(profiles) if profiles is not None else None)
         return func
 
     return deco

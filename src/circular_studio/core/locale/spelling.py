@@ -36,6 +36,53 @@ def dictionary(lang: str):
     return None
 
 
+@lru_cache(maxsize=None)
+def more_dictionaries(lang: str) -> tuple:
+    """The other installed dictionaries of the language table's list after the first one: a word
+    any of them knows is a word (the table lists en_GB after en_US: ITU and the UN write British
+    English, and the American dictionary does not know "defences", "focusses", "programme")."""
+    try:
+        import enchant
+    except ImportError:
+        return ()
+    entry = languages.get(lang)
+    first = dictionary(lang)
+    out = []
+    for name in (entry.dictionaries if entry is not None else ()):
+        if first is not None and name == first.tag:
+            continue
+        try:
+            if enchant.dict_exists(name):
+                out.append(enchant.Dict(name))
+        except enchant.errors.Error:
+            continue
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def frequency(word: str, lang: str) -> float:
+    """How common ``word`` is in general ``lang`` text: its Zipf frequency (0 to 8; 3 is once per
+    million words) from wordfreq's lists (Wikipedia, news, subtitles, books, the web), 0 when the
+    word is not there or wordfreq is not installed. A word that common, or a name that often in
+    the news, is no typing error, whatever the dictionary says."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return 0.0
+    try:
+        return zipf_frequency(word, lang)
+    except Exception:  # noqa: BLE001 - an odd token is simply not found
+        return 0.0
+
+
+_AR_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+
+
+def ar_fold(word: str) -> str:
+    """``word`` with hamza seats, alif maqsura and ta marbuta folded (الإمارات = الامارات)."""
+    return word.translate(_AR_FOLD)
+
+
 def _read_list(name: str) -> list[str]:
     try:
         text = (resources_dir() / "wordlists" / name).read_text(encoding="utf-8")
@@ -134,10 +181,33 @@ def ar_ok(word: str) -> bool:
         # may follow a bare article (اليونسكو, السيبراني)
         rest = word[len(m.group(1)):]
         return _ar_known(rest) or _key(m.group(3)) in house_words("ar") \
-            or (m.group(2) == "لل" and _ar_known("ال" + m.group(3)))
+            or (m.group(2) == "لل" and _ar_known("ال" + m.group(3))) \
+            or _ar_broken_plural_known(m.group(3))
     for stem in _ar_stems(word):
         if len(stem) >= 2 and _ar_known(stem):
             return True
+        if _ar_broken_plural_known(stem):
+            return True
+    return False
+
+
+_FAWAIL = re.compile(r"^(.)وا(.)(.)$")  # سواتل، قواعد، فواصل: the broken plural of فاعل / فاعلة
+_FAAIL = re.compile(r"^(.)(.)ائ(.)$")  # رسائل، وسائط: of فعالة / فعيلة
+
+
+def _ar_broken_plural_known(stem: str) -> bool:
+    """``stem`` is a broken plural (فواعل, فعائل) whose singular the dictionaries know (or the
+    nisba adjective made from it): hunspell lists the plurals of common nouns only, not of
+    technical ones (سواتل, plural of ساتل)."""
+    m = _FAWAIL.match(stem)
+    if m:
+        a, b, c = m.groups()
+        # the singular, or its nisba adjective (ساتلية: the dictionary knows no ساتل)
+        return any(_ar_known(f"{a}ا{b}{c}{end}") for end in ("", "ة", "ي", "ية"))
+    m = _FAAIL.match(stem)
+    if m:
+        a, b, c = m.groups()
+        return _ar_known(f"{a}{b}ا{c}ة") or _ar_known(f"{a}{b}ي{c}ة")
     return False
 
 
@@ -291,10 +361,11 @@ def latin_ok(word: str, lang: str) -> bool:
     if d is None:
         return True
     w = word.replace("’", "'")
-    if _key(w) in house_words(lang) or d.check(w):
+    if _key(w) in house_words(lang) or d.check(w) or any(m.check(w) for m in more_dictionaries(lang)):
         return True
     low = w.lower()
-    if low != w and (d.check(low) or _key(low) in house_words(lang)):
+    if low != w and (d.check(low) or _key(low) in house_words(lang)
+                     or any(m.check(low) for m in more_dictionaries(lang))):
         return True
     if "'" in w:  # l'Union, d'inviter, Union's
         head, _, tail = w.partition("'")

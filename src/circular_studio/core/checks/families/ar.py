@@ -158,3 +158,97 @@ def persian_letters(ctx):
         for m in _PERSIAN_RE.finditer(text):
             ch = m.group()
             yield Hit(i, m.start(), m.end(), _PERSIAN[ch], {"ch": ch, "cp": f"{ord(ch):04X}", "fix": _PERSIAN[ch]})
+
+
+# ---- month names, "علي" for "على", "و" apart from its word -------------------------------------
+# The house month names are babel's (يناير … ديسمبر). Forms used in the Maghreb, French
+# transliterations and common misspellings, each with the house name.
+NON_STANDARD_MONTHS = {
+    "جانفي": "يناير", "جانفييه": "يناير", "فيفري": "فبراير", "فيفرييه": "فبراير", "أفريل": "أبريل",
+    "افريل": "أبريل", "إبريل": "أبريل", "ابريل": "أبريل", "ماي": "مايو", "مي": "مايو", "مايه": "مايو",
+    "جوان": "يونيو", "يونيه": "يونيو", "جويلية": "يوليو", "جويليه": "يوليو", "جوييه": "يوليو",
+    "يوليه": "يوليو", "يوليوز": "يوليو", "أوت": "أغسطس", "اوت": "أغسطس", "غشت": "أغسطس",
+    "اغسطس": "أغسطس", "أغسطوس": "أغسطس", "شتنبر": "سبتمبر", "سبتمبير": "سبتمبر", "اكتوبر": "أكتوبر",
+    "أكتوبير": "أكتوبر", "نونبر": "نوفمبر", "نوفمبير": "نوفمبر", "دجنبر": "ديسمبر", "ديسمبير": "ديسمبر",
+}
+_DAY_BEFORE = re.compile(r"(?:^|[^\d٠-٩])[0-9٠-٩]{1,2}(?:\s*[-–]\s*[0-9٠-٩]{1,2})?\s*$")
+_YEAR_AFTER = re.compile(r"^\s*[,،]?\s*[0-9٠-٩]{4}(?![0-9٠-٩])")
+
+
+def non_standard_month(text: str, s: int, e: int) -> str | None:
+    """The house month name if text[s:e] is a non-standard Arabic month name in a date (after a
+    day number or before a year), else None."""
+    word = text[s:e]
+    house = NON_STANDARD_MONTHS.get(word)
+    if house is None:
+        return None
+    if _DAY_BEFORE.search(text[max(0, s - 12):s]) or _YEAR_AFTER.match(text[e:e + 8]):
+        return house
+    return None
+
+
+_AR_TOKEN = re.compile(f"[{ARABIC_LETTER}]+")
+
+
+@register("AR006", "non-standard-month-name", family=FAMILY, severity="warning", languages=["ar"],
+          en="\"{word}\" is not the month name of the house: write \"{house}\"",
+          fr="« {word} » n'est pas le nom de mois de la maison : écrire « {house} »",
+          ar="\"{word}\" ليس اسم الشهر المعتمد؛ والصواب \"{house}\"",
+          what="A month in a date written in a Maghreb form (جانفي، جوان، شتنبر), as a transliteration of "
+               "the French name (جوييه) or misspelt (مي، إبريل), where the house writes the names "
+               "babel gives (يناير … ديسمبر).",
+          why="One set of month names throughout; readers elsewhere do not know the regional forms, "
+              "and a misspelt month looks careless in a date.",
+          fix="Write the house month name.",
+          examples=[Example("ar", "جنيف، 17 مي 2025", "جنيف، 17 مايو 2025"),
+                    Example("ar", "تعقد الدورة من 3 إلى 5 جوان 2026 في جنيف.",
+                            "تعقد الدورة من 3 إلى 5 يونيو 2026 في جنيف.")])
+def month_names(ctx):
+    for i, text, _lang in ctx.blocks(languages={"ar"}):
+        for m in _AR_TOKEN.finditer(text):
+            house = non_standard_month(text, m.start(), m.end())
+            if house:
+                yield Hit(i, m.start(), m.end(), house, {"word": m.group(), "house": house})
+
+
+# "علي" (the name Ali) typed for the preposition "على": before what only the preposition takes
+_ALA_NEXT = re.compile(r"\s+(?:أن|أنّ|أنه|أنها|أنهم|أنكم|أننا|هذا|هذه|ذلك|تلك|هذين|جميع|كل|كافة|سبيل|نحو|حد|"
+                       r"وجه|مستوى|مدى|أساس|ضوء|غرار|نطاق|الرغم|الأقل|النحو|الصعيد|الإطلاق|الفور|"
+                       r"الموقع|الرابط|العنوان|البريد|الإنترنت|المستوى|المشاركة)(?![\w])")
+_NAME_BEFORE = re.compile(r"(?:السيد|السيدة|الدكتور|الأستاذ|المهندس|الشيخ|سعادة|معالي|بن|ابن|أبو|الإمام)\s+$")
+
+
+@register("AR007", "ali-for-ala", family=FAMILY, severity="warning", languages=["ar"],
+          en="\"علي\" (a name) where the preposition \"على\" is meant",
+          fr="« علي » (un prénom) là où la préposition « على » est voulue",
+          ar="\"علي\" (اسم علم) والمقصود حرف الجر \"على\"",
+          what="The preposition على written with a dotted ي (علي, the name Ali) before a word only the "
+               "preposition takes (علي أن، علي سبيل المثال، علي الرغم).",
+          why="A frequent keyboard slip that the dictionary cannot see, as علي is a word.",
+          fix="Write على.",
+          examples=[Example("ar", "يرجى التسجيل علي الموقع الإلكتروني.", "يرجى التسجيل على الموقع الإلكتروني."),
+                    Example("ar", "وأود أن أؤكد علي أن المشاركة مفتوحة.", "وأود أن أؤكد على أن المشاركة مفتوحة.")])
+def ali_for_ala(ctx):
+    for i, text, _lang in ctx.blocks(languages={"ar"}):
+        for m in re.finditer(r"(?<![\w])علي(?![\w])", text):
+            if _ALA_NEXT.match(text, m.end()) and not _NAME_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+                yield Hit(i, m.start(), m.end(), "على", {})
+
+
+_LONE_WAW = re.compile(rf"(?:(?<=\s)|^)و[ \u00a0]+(?=[{ARABIC_LETTER}])")
+
+
+@register("AR008", "waw-apart", family=FAMILY, severity="warning", languages=["ar"],
+          en="the conjunction \"و\" stands apart from its word",
+          fr="la conjonction « و » est séparée de son mot",
+          ar="حرف العطف \"و\" منفصل عن الكلمة التي تليه",
+          what="The conjunction و followed by a space (و تعمل), where Arabic writes it joined to the next "
+               "word (وتعمل).",
+          why="A detached و is a typing slip; it may also be carried to the end of a line alone.",
+          fix="Join و to the next word.",
+          examples=[Example("ar", "يعمل الاتحاد مع أعضائه و تعمل القطاعات معاً.",
+                            "يعمل الاتحاد مع أعضائه وتعمل القطاعات معاً.")])
+def waw_apart(ctx):
+    for i, text, _lang in ctx.blocks(languages={"ar"}):
+        for m in _LONE_WAW.finditer(text):
+            yield Hit(i, m.start(), m.end(), "و", {})

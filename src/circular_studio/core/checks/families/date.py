@@ -2,6 +2,8 @@
 letter's date, deadlines without a year, French "1er"."""
 from __future__ import annotations
 
+import re
+
 from ...document import BlockKind
 from ...locale import dates, languages
 from ...locale.datetext import cue_before, valid
@@ -125,6 +127,17 @@ def _hit_on(ctx, fact, field: str, args: dict) -> Hit:
     return Hit(line, 0, 0, None, dict(args, field=field))
 
 
+# what is due after an event by its nature: a report on it, its conclusions, a follow-up
+_AFTER_EVENT_DUE = re.compile(r"\b(?:reports?|rapports?|conclusions?|outcomes?|résultats?|follow-up|suivi|"
+                              r"feedback|evaluation|évaluation)\b|تقرير|تقارير|نتائج|استنتاجات|متابعة", re.I)
+
+
+def _sentence_at(text: str, pos: int) -> str:
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), -1) + 1
+    end = min([k for k in (text.find(". ", pos), text.find("\n", pos)) if k >= 0] or [len(text)])
+    return text[start:end]
+
+
 @register("DATE005", "deadline-after-event", family=FAMILY, severity="warning",
           en="the deadline ({deadline}) is after the event starts ({event})",
           fr="la date limite ({deadline}) est postérieure au début de l'événement ({event})",
@@ -147,6 +160,8 @@ def deadline_after_event(ctx):
     if not ev:
         return
     for fact, _m in ctx.deadlines:
+        if fact.block is not None and _AFTER_EVENT_DUE.search(_sentence_at(ctx.texts[fact.block], fact.start)):
+            continue  # "send your report on the Day by 1 July"
         if fact.value > ev[0].value:
             yield _hit_on(ctx, fact, "deadline",
                           {"deadline": fact.value.isoformat(), "event": ev[0].value.isoformat()})

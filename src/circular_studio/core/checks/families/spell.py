@@ -14,9 +14,10 @@ import re
 
 from ...document import BlockKind
 from ...locale import spelling
-from ...locale.spelling import (ar_confusable, ar_form_error, ar_ok, best_suggestion, edit_distance,
-                                 latin_ok)
+from ...locale.spelling import (ar_confusable, ar_fold, ar_form_error, ar_ok, best_suggestion,
+                                 edit_distance, frequency, latin_ok, suggestions)
 from ..registry import Example, Hit, register
+from .ar import non_standard_month as _ns_month
 from ...locale import languages
 from ...locale.text import ARABIC_WORD, LATIN_WORD, WORD_OF_SCRIPT, masked, strip_marks
 
@@ -25,6 +26,108 @@ _ELISION = re.compile(r"^(?:[ldjnscmt]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['�
 _NAME_TITLES = re.compile(r"(?:السيد|السيدة|الدكتور|الدكتورة|السفير|السفيرة|الأستاذ|الأستاذة|M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)"
                           r"\s+(?:[^\s.,،:]+\s+){0,2}$")
 _CONTACT_LINE = re.compile(r"^\s*(?:Contact|جهة الاتصال|الاسم|Name|Nom)\s*:", re.I)
+# an initial or an abbreviation before a word ("Hamadoun I. Touré", "M. Tang"): no sentence end
+_NOT_SENTENCE_END = re.compile(r"(?:^|[\s(])(?:[A-Z]|M|MM|Mr|Mrs|Ms|Dr|Dre|Pr|Prof|St|No|Nos|Mgr|H\.E|S\.E)\.\s+$")
+
+# ---- names -----------------------------------------------------------------------------------
+# A person's or a place's name is no typing error. Names are recognised by what surrounds them,
+# never listed from the letters: after a title (M., Dr, Ambassador, السيد، الدكتور، المدير العام),
+# before an apposed title ("Carl Bildt, Minister…", "شو دونيو، المدير العام"), beside another
+# name-like capitalised word ("António Guterres"), and wherever else the same word occurs in the
+# letter once it has been seen in such a place.
+_LATIN_TITLE = re.compile(
+    r"(?:^|(?<=[\s(]))(?:M\.|MM\.|Mme|Mmes|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Dre|Pr\.?|Prof\.?|Professor|Professeur|"
+    r"Sir|Dame|H\.\s?E\.|S\.\s?E\.|Excellency|Excellence|Ambassador|Ambassadeur|Ambassadrice|l['’]Ambassadeur|"
+    r"Minister|Ministre|President|Président|Présidente|Secretary-General|Director-General|Chair|Chairman|"
+    r"Madame|Monsieur)\s+")
+_LATIN_NAME_TOKEN = re.compile(r"[A-ZÀ-Ý][\w’'\-]*\.?|(?:von|van|de|da|del|der|al|bin|ibn|el)(?=\s)")
+_LATIN_APPOSITION = re.compile(
+    r",\s+(?:the\s+|le\s+|la\s+|l['’])?(?:Secretary|Deputy|Director|Directeur|Directrice|Minister|Ministre|"
+    r"President|Président|Présidente|Chair|Ambassador|Ambassadeur|Secrétaire|Représentant|Représentante|"
+    r"Permanent Representative|chef|head|chief|former|ancien|ancienne|vice)", re.I)
+_AR_TITLE = re.compile(
+    r"(?:^|(?<=[\s(«\"]))[وفبكل]*(?:ال)?(?:سيد|سيدة|دكتور|دكتورة|سفير|سفيرة|أستاذ|أستاذة|بروفيسور|"
+    r"وزير|وزيرة|مدير العام|مديرة العامة|أمين العام|أمينة العامة|رئيس|رئيسة|نائب الرئيس)"
+    r"(?:\s+(?:ل|لل)[^\s،,.]+)?\s+")
+_AR_APPOSITION = re.compile(r"^\s*[،,]\s*[وف]?(?:ال)?(?:مدير|مديرة|أمين|أمينة|رئيس|رئيسة|وزير|وزيرة|سفير|سفيرة|نائب|ممثل|ممثلة)")
+_AR_WORD_AT = re.compile(r"[^\W\d_]+")
+
+
+def _document_names(ctx) -> frozenset:
+    """Keys of the words the letter itself shows to be names (worked out once per check run)."""
+    cached = ctx.__dict__.get("_spell_names")
+    if cached is not None:
+        return cached
+    names: set[str] = set()
+    for i, text in enumerate(ctx.texts):
+        t = masked(text)
+        for m in _LATIN_TITLE.finditer(t):
+            pos = m.end()
+            for _k in range(3):
+                tm = _LATIN_NAME_TOKEN.match(t, pos)
+                if not tm:
+                    break
+                names.add(tm.group().rstrip(".").casefold())
+                pos = tm.end()
+                sp = re.match(r"\s+", t[pos:])
+                if not sp:
+                    break
+                pos += sp.end()
+        for m in _LATIN_APPOSITION.finditer(t):
+            before = t[:m.start()]
+            for w in re.findall(r"[A-ZÀ-Ý][\w’'\-]*", before.split("\n")[-1])[-3:]:
+                names.add(w.casefold())
+        for m in _AR_TITLE.finditer(t):
+            words = _AR_WORD_AT.findall(t[m.end():m.end() + 40])[:2]
+            names.update(strip_marks(w) for w in words)
+        for m in ARABIC_WORD.finditer(t):
+            if _AR_APPOSITION.match(t, m.end()):
+                names.add(strip_marks(m.group()))
+                prev = list(ARABIC_WORD.finditer(t[max(0, m.start() - 30):m.start()]))
+                if prev:
+                    names.add(strip_marks(prev[-1].group()))
+    ctx.__dict__["_spell_names"] = frozenset(names)
+    return ctx.__dict__["_spell_names"]
+
+
+def _name_like(word: str, lang: str, names) -> bool:
+    """A capitalised word that is no common word of ``lang`` (Carl, António) or a known name."""
+    return word[:1].isupper() and (word.casefold() in names or not latin_ok(word.lower(), lang)
+                                   or not latin_ok(word, lang))
+
+
+def _neighbours(t: str, s: int, e: int):
+    """The Latin words right before and right after t[s:e] in the same sentence (an initial such
+    as "I." may stand between), or None."""
+    before = re.search(r"([A-Za-zÀ-ɏ’'\-]+)(?:\s+[A-Z]\.)?\s+$", t[max(0, s - 60):s])
+    after = re.match(r"(?:\s+[A-Z]\.)?\s+([A-Za-zÀ-ɏ’'\-]+)", t[e:e + 60])
+    return (before.group(1) if before else None), (after.group(1) if after else None)
+
+
+def _latin_name(ctx, t: str, s: int, e: int, core: str, lang: str) -> bool:
+    names = _document_names(ctx)
+    if core.casefold() in names:
+        return True
+    prev, nxt = _neighbours(t, s, e)
+    if core[:1].isupper():
+        # beside another name-like capitalised word: a person's full name (Carl Bildt)
+        return any(n and _name_like(n, lang, names) for n in (prev, nxt))
+    # a lowercase word inside a run of capitalised words: a particle or a foreign word in a
+    # name (Heinrich von Stephan, Wireless Telegraph and Signal Company)
+    return bool(prev and nxt and prev[:1].isupper() and nxt[:1].isupper())
+
+
+def _arabic_name_or_term(ctx, text: str, s: int, e: int, word: str) -> bool:
+    if strip_marks(word) in _document_names(ctx):
+        return True
+    after = text[e:e + 4]
+    # a designation with its number (كوفيد-19) or a transliteration followed by its original
+    # in Latin script (فتشيركو ماسيمو (Circo Massimo))
+    if re.match(r"-\s?\d", after):
+        return True
+    if re.match(r"\s*(?:[\u0600-\u06ff]+\s+){0,2}\(\s*[A-Za-z]", text[e:e + 50]):
+        return True
+    return False
 _SKIP_KINDS = {BlockKind.SIGNATURE}
 
 
@@ -42,8 +145,8 @@ def words_to_check(ctx, lang: str):
             for m in WORD_OF_SCRIPT.get(entry.script if entry else "Latn", LATIN_WORD).finditer(t):
                 s, e = m.span()
                 before = t[max(0, s - 2):s]
-                sentence_start = s == 0 or bool(re.search(r"(?:[.!?:]\s+|\n|^\s*[-–•]\s*)$", t[max(0, s - 4):s])) \
-                    or t[:s].strip() == ""
+                sentence_start = (s == 0 or bool(re.search(r"(?:[.!?:]\s+|\n|^\s*[-–•]\s*)$", t[max(0, s - 4):s]))
+                                  or t[:s].strip() == "") and not _NOT_SENTENCE_END.search(t[max(0, s - 8):s])
                 # part of a number, an address or a domain name (aiforgood.itu.int)
                 if re.search(r"[\d@/_]$", before) or (e < len(t) and re.match(r"[\d@_]|\.[a-z]{2,}\b", t[e:e + 4])):
                     continue
@@ -68,6 +171,12 @@ def _spell(ctx, lang: str):
                 continue  # SPELL008/009 report the hamza and ta marbuta slips
             if _NAME_TITLES.search(ctx.texts[i][max(0, s - 40):s]) or _in_contact_line(ctx.texts[i], s):
                 continue
+            if word.endswith("ـ") and w.rstrip("ـ") in ("ال", "لل", "وال", "بال", "فال", "كال", "ولل"):
+                continue  # the article drawn out before a number or a Latin word: "الـ 187"
+            if _arabic_name_or_term(ctx, ctx.texts[i], s, e, word) or _ns_month(ctx.texts[i], s, e):
+                continue
+            if _common(w, "ar"):
+                continue
             sug = best_suggestion(w, "ar")
             yield Hit(i, s, e, sug, {"word": word, "suggestion": sug or "—"}), sug is not None
         else:
@@ -80,6 +189,16 @@ def _spell(ctx, lang: str):
             if len(core) < 2 or (core.isupper() and len(core) > 1) or re.search(r"[a-z][A-Z]", core):
                 continue
             if latin_ok(core, lang):
+                continue
+            t = ctx.texts[i]
+            if _latin_name(ctx, t, s, s + len(core), core, lang):
+                continue
+            # a word that common in general text (a name in the news, a recent term) is no slip;
+            # at a sentence start the word is judged as a common word
+            if (core[:1].isupper() and not sentence_start and _common(core, lang)) \
+                    or _common(core.lower(), lang, _COMMON_ZIPF):
+                continue
+            if core[:1].isupper() and sentence_start and _capitalised_elsewhere("\n".join(ctx.texts), core):
                 continue
             if core[:1].isupper() and not sentence_start:
                 # a proper noun the dictionary does not know, unless one letter away from a
@@ -102,6 +221,36 @@ def _spell(ctx, lang: str):
                 continue
             sug = best_suggestion(core, lang)
             yield Hit(i, s, s + len(word), sug, {"word": word, "suggestion": sug or "—"}), sug is not None
+
+
+_NAME_ZIPF = 2.0  # a capitalised word seen this often (≈ once per 10 million words) is a name
+_COMMON_ZIPF = 3.0  # a word seen this often (once per million words) is a word
+
+
+def _common(word: str, lang: str, threshold: float = _NAME_ZIPF) -> bool:
+    """A word common in general text, unless it is a frequent misspelling: a hamza / alif maqsura
+    / ta marbuta variant of a dictionary word (الامارات for الإمارات), or one letter away from a
+    dictionary word ten times as common (المسؤلين for المسؤولين)."""
+    f = frequency(word, lang)
+    if f < threshold:
+        return False
+    folded = ar_fold(word) if lang == "ar" else word.casefold()
+    for sg in suggestions(word, lang):
+        if sg == word:
+            continue
+        if lang == "ar" and ar_fold(sg) == folded:
+            return False
+        if edit_distance(sg, word) <= 1 and frequency(sg, lang) >= f + 1.0:
+            return False
+    return True
+
+
+def _capitalised_elsewhere(t: str, word: str) -> bool:
+    """``word`` also stands capitalised inside a sentence of the paragraph: a name."""
+    for m in re.finditer(rf"(?<=[^\W\d_] ){re.escape(word)}\b", t):
+        if not re.search(r"[.!?:]\s+\S+\s$", t[max(0, m.start() - 40):m.start()]):
+            return True
+    return False
 
 
 def _register_lang(code: str, lang: str, name: str, confident: bool, examples):
@@ -198,6 +347,8 @@ def real_word(ctx):
         w = strip_marks(word)
         if not ar_ok(w) or ar_form_error(w):
             continue  # SPELL001/004/008/009 report it
+        if frequency(w, "ar") >= _COMMON_ZIPF:
+            continue  # a common word (اليقين) is meant, whatever its skeleton shares
         cand = ar_confusable(w)
         if cand and cand != w:
             yield Hit(i, s, e, cand, {"word": word, "suggestion": cand})

@@ -96,14 +96,18 @@ for _kind, _code in _PART_CODES.items():
              why="Every letter of this type carries a date line, a reference, a subject, a salutation, "
                  "a closing formula and a signature; readers and the registry rely on them.",
              fix=f"Add the {PARTS[_kind]['en']}.",
-             examples=_examples(_kind))(_missing(_kind))
+             examples=_examples(_kind),
+             # numbering every letter is the ITU's rule; other publishers' letters may carry none
+             profiles=["itu"] if _kind == BlockKind.REFERENCE else None)(_missing(_kind))
 
 
 _FR_VOC = re.compile(r"^\s*(?:Veuillez agréer|Je vous prie d'agréer|Je vous prie de (?:bien vouloir )?(?:recevoir|croire|agréer)|"
                      r"Veuillez recevoir|Recevez|Veuillez croire),\s*(?P<voc>[^,]+(?:,\s*[^,]+?)??),\s*"
                      r"(?=l'|l’|les |mes |à |en |ma |mon |avec |aux )", re.I)
 _EN_GENERIC = re.compile(r"^\s*(?:Dear\s+(?:Sir(?:\s*(?:/|or)\s*Madam)?|Madam(?:\s*(?:/|or)\s*Sir)?|Sirs|Sir/Madam)|Sir|Madam)\s*,?\s*$", re.I)
-_EN_NAMED = re.compile(r"^\s*Dear\s+(?:Mr|Mrs|Ms|Dr|Professor|Prof|Ambassador|Minister|Colleague|Colleagues|[A-Z][a-z]+)\b", re.I)
+# "Dear Colleagues", "Dear Members": a collective salutation takes either closing
+_EN_COLLECTIVE = re.compile(r"^\s*Dear\s+(?:Colleagues?|Members|Partners|Friends|All)\b", re.I)
+_EN_NAMED = re.compile(r"^\s*Dear\s+(?:Mr|Mrs|Ms|Dr|Professor|Prof|Ambassador|Minister|[A-Z][a-z]+)\b", re.I)
 _AR_PLURAL_SAL = re.compile(r"^\s*(?:حضرات|السادة|السيدات|أصحاب)")
 _AR_FEM_SAL = re.compile(r"^\s*(?:حضرة|سعادة|معالي|عزيزتي)?\s*(?:السيدة|الوزيرة|السفيرة|الدكتورة|عزيزتي)")
 _AR_CLOSING = re.compile(r"^\s*(?P<verb>و?تفضلوا|و?تفضلي|و?تفضل|و?تقبلوا|و?تقبلي|و?تقبل)(?=\s)")
@@ -153,7 +157,8 @@ def closing_agreement(ctx):
         word = m.group(1).lower()
         if _EN_GENERIC.match(stext) and word == "sincerely":
             yield Hit(ci, m.start(1), m.end(1), "faithfully", {"salutation": stext, "expected": "Yours faithfully"})
-        elif _EN_NAMED.match(stext) and not _EN_GENERIC.match(stext) and word == "faithfully":
+        elif _EN_NAMED.match(stext) and not _EN_GENERIC.match(stext) and not _EN_COLLECTIVE.match(stext) \
+                and word == "faithfully":
             yield Hit(ci, m.start(1), m.end(1), "sincerely", {"salutation": stext, "expected": "Yours sincerely"})
     elif lang == "ar":
         m = _AR_CLOSING.match(ctext)

@@ -252,6 +252,11 @@ def resolution_citation(ctx):
 _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 
 
+# spaces that align a paragraph's text after its number ("1.         I am pleased"): a tab
+# turned into spaces by a web page or a converter, not a typing slip
+_AFTER_NUMBER = re.compile(r"(?:^|\n)\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]$")
+
+
 @register("TYPO004", "double-space", family=FAMILY, severity="warning",
           en="several spaces in a row",
           fr="plusieurs espaces consécutives",
@@ -265,6 +270,8 @@ _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 def double_space(ctx):
     for i, text, _lang in ctx.blocks():
         for m in _DOUBLE_SPACE.finditer(text):
+            if _AFTER_NUMBER.search(text[max(0, m.start() - 8):m.start()]):
+                continue
             yield Hit(i, m.start(), m.end(), " ", {})
 
 
@@ -278,7 +285,8 @@ _FR_COLON = re.compile(r"(?<=[^\s\d])([ \u00a0\u202f]+):(?!//)")
           what="A space (or no-break space) before a colon in French.",
           why="ITU French house style: Objet:, Référence:, à l'adresse suivante:.",
           fix="Remove the space.",
-          examples=[Example("fr", "Objet : Invitation à la CMDT-25", "Objet: Invitation à la CMDT-25")])
+          examples=[Example("fr", "Objet : Invitation à la CMDT-25", "Objet: Invitation à la CMDT-25")],
+          profiles=["itu"])
 def french_colon(ctx):
     for i, text, lang in ctx.blocks(languages={"fr"}):
         t = masked(text)
