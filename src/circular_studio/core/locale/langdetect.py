@@ -61,6 +61,9 @@ def script_counts(text: str) -> Counter:
     return counts
 
 
+_PRIOR = 2.0  # common-word hits the letter's own language is granted before a paragraph is read
+
+
 def _by_words(text: str, candidates: list[str], default: str | None) -> str | None:
     _, words = _table()
     low = text.lower()
@@ -72,6 +75,10 @@ def _by_words(text: str, candidates: list[str], default: str | None) -> str | No
         if accents:
             score += sum(1 for ch in low if ch in accents) * 0.5
         scores[code] = score
+    # the letter's language is the prior: a short paragraph ("Al-Kuwari.", a bullet "all under
+    # study") goes to another language only on more evidence than one or two common words
+    if default in scores:
+        scores[default] += _PRIOR
     best = max(scores.values(), default=0)
     leaders = [c for c, v in scores.items() if v == best]
     if len(leaders) == 1:
