@@ -68,6 +68,8 @@ def clean(text: str, lang: str) -> str:
     text = unicodedata.normalize("NFC", text).replace("’", "'").replace("\u00a0", " ")
     if lang == "ar":
         text = _AR_MARKS.sub("", text).replace(" و ", " و")
+    if lang == "ru":
+        text = unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).replace("\u0301", ""))  # stress marks
     return " ".join(text.split())
 
 
@@ -123,12 +125,30 @@ EN_HEADS = re.compile(r"\b(Republic|Kingdom|State|States|Federation|Principality
                       r"Union|Confederation|Duchy|Emirates|Islands)\b")
 HEADS_ALL = set(FR_HEADS) | set(ES_HEADS) | {"republic", "kingdom", "state", "states", "federation",
                                              "principality", "commonwealth"}
-RU_HEADS = {  # head noun: (genitive, dative); the rest of the name stays in the nominative
-    "Республика": ("Республики", "Республике"), "Королевство": ("Королевства", "Королевству"),
-    "Государство": ("Государства", "Государству"), "Федерация": ("Федерации", "Федерации"),
-    "Княжество": ("Княжества", "Княжеству"), "Султанат": ("Султаната", "Султанату"),
-    "Содружество": ("Содружества", "Содружеству"), "Союз": ("Союза", "Союзу"),
+RU_HEADS = {  # head noun: (gender, genitive, dative); what follows it stays in the nominative
+    "Республика": ("f", "Республики", "Республике"), "Федерация": ("f", "Федерации", "Федерации"),
+    "Конфедерация": ("f", "Конфедерации", "Конфедерации"),
+    "Королевство": ("n", "Королевства", "Королевству"), "Государство": ("n", "Государства", "Государству"),
+    "Княжество": ("n", "Княжества", "Княжеству"), "Содружество": ("n", "Содружества", "Содружеству"),
+    "Султанат": ("m", "Султаната", "Султанату"), "Союз": ("m", "Союза", "Союзу"),
+    "Штаты": ("pl", "Штатов", "Штатам"), "Эмираты": ("pl", "Эмиратов", "Эмиратам"),
 }
+_RU_ADJ = {  # nominative ending by gender -> (genitive, dative) endings
+    "f": (("ая", "ой", "ой"), ("яя", "ей", "ей")),
+    "n": (("ое", "ого", "ому"), ("ее", "его", "ему")),
+    "m": (("ый", "ого", "ому"), ("ой", "ого", "ому"), ("ий", "ого", "ому")),
+    "pl": (("ые", "ых", "ым"), ("ие", "их", "им")),
+}
+
+
+def _ru_adjective(word: str, gender: str, case: int) -> str | None:
+    """One adjective before the head noun in the genitive (case 1) or dative (case 2);
+    "Народно-Демократическая" inflects its last part. None if it does not look like one."""
+    head, sep, last = word.rpartition("-")
+    for ending in _RU_ADJ[gender]:
+        if last.endswith(ending[0]):
+            return head + sep + last[: -len(ending[0])] + ending[case]
+    return None
 
 
 def fr_grammar(key: str, text: str, is_short: bool, ov: dict) -> tuple[dict, str]:
@@ -175,10 +195,20 @@ def en_grammar(key: str, text: str, is_short: bool, ov: dict) -> tuple[dict, str
 
 
 def ru_grammar(key: str, text: str, is_short: bool, ov: dict) -> tuple[dict, str]:
-    head, _, rest = text.partition(" ")
-    if head in RU_HEADS and rest:
-        gen, dat = RU_HEADS[head]
-        return {"nominative": text, "genitive": f"{gen} {rest}", "dative": f"{dat} {rest}"}, "rule"
+    """Genitive and dative of names built on a head noun ("Республика Корея" -> "Республики
+    Корея"), with the adjectives before it ("Французская Республика" -> "Французской Республики",
+    "Соединённые Штаты Америки" -> "Соединённых Штатов Америки"). Other names: nominative only."""
+    words = text.split(" ")
+    for i, word in enumerate(words):
+        if word in RU_HEADS:
+            gender, gen, dat = RU_HEADS[word]
+            forms = {}
+            for case, noun in ((1, gen), (2, dat)):
+                adjectives = [_ru_adjective(w, gender, case) for w in words[:i]]
+                if any(a is None for a in adjectives):
+                    return {"nominative": text}, "rule"
+                forms[case] = " ".join(adjectives + [noun] + words[i + 1:])
+            return {"nominative": text, "genitive": forms[1], "dative": forms[2]}, "rule"
     return {"nominative": text}, "rule"
 
 

@@ -371,3 +371,20 @@ def test_verified_entries_name_their_sources():
             assert source in sources, (key, datum, source)
         if e["verified"]:
             assert {"fr.short", "fr.list"} & set(e["checked"]), key
+
+
+@pytest.mark.parametrize("key, genitive, dative", [
+    ("fra", "Французской Республики", "Французской Республике"),
+    ("usa", "Соединённых Штатов Америки", "Соединённым Штатам Америки"),
+    ("gbr", "Соединённого Королевства Великобритании и Северной Ирландии",
+     "Соединённому Королевству Великобритании и Северной Ирландии"),
+    ("prk", "Корейской Народно-Демократической Республики", "Корейской Народно-Демократической Республике"),
+    ("pse", "Государства Палестина", "Государству Палестина"),
+])
+def test_russian_cases_of_formal_names(key, genitive, dative):
+    assert A.of(key, "ru", form="formal") == genitive
+    assert A.to(key, "ru", form="formal") == dative
+
+
+def test_russian_names_carry_no_stress_marks():
+    assert not any("\u0301" in a.name("ru", form) for a in A.member_states() for form in ("short", "formal"))
