@@ -40,7 +40,8 @@ def test_round_trip_language_direction_and_letterhead(ar_read, fr_read):
     assert all(b.direction == "rtl" for b in ar_read.blocks)
     assert all(b.direction == "ltr" for b in fr_read.blocks)
     assert ar_read.blocks[0].kind == BlockKind.LETTERHEAD
-    assert "الأمانة العامة (SG)" in ar_read.blocks[0].text
+    # an LRM before a bracket opening a Latin group keeps "(SG)" whole (docx/typeset.py)
+    assert "الأمانة العامة (SG)" in ar_read.blocks[0].text.replace("\u200e", "")
     assert all(b.kind == BlockKind.PARAGRAPH for b in ar_read.blocks[1:])
 
 

@@ -45,12 +45,20 @@ class Docx:
         return list(self.body.iter(f"{{{W}}}p"))
 
 
+def _copied(el) -> str:
+    """The text a reader copies: w:noBreakHyphen is "-", a no-break space is a space."""
+    out = []
+    for node in el.iter(f"{{{W}}}t", f"{{{W}}}noBreakHyphen"):
+        out.append("-" if node.tag.endswith("noBreakHyphen") else (node.text or ""))
+    return "".join(out).replace("\u00a0", " ")
+
+
 def run_text(r):
-    return "".join(t.text or "" for t in r.findall("w:t", NS))
+    return _copied(r)
 
 
 def para_text(p):
-    return "".join(t.text or "" for t in p.iter(f"{{{W}}}t"))
+    return _copied(p)
 
 
 @pytest.fixture
@@ -151,7 +159,7 @@ def test_lost_link_is_plain_text(ar, fr):
     for d, text in ((ar, "صفحة الحدث"), (fr, "CL-24/49")):
         for h in d.body.iter(f"{{{W}}}hyperlink"):
             assert text not in para_text(h)
-        assert text in d.raw("word/document.xml")
+        assert any(text in para_text(p) for p in d.paragraphs())
 
 
 def test_lists_are_real_word_numbering_restarting_per_list(fr):

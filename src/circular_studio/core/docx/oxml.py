@@ -39,7 +39,8 @@ TBLPR_SEQ = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandS
              "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
              "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription")
 _SEQS = {"rPr": RPR_SEQ, "pPr": PPR_SEQ, "sectPr": SECTPR_SEQ, "tblPr": TBLPR_SEQ}
-_T, _XML_SPACE = qn("w:t"), qn("xml:space")
+_T, _XML_SPACE, _NBH = qn("w:t"), qn("xml:space"), qn("w:noBreakHyphen")
+NB_HYPHEN = "\u2011"
 
 
 def _local(el) -> str:
@@ -94,6 +95,19 @@ def set_jc(p, value: str | None) -> None:
         set_child(ppr, "jc", val=value)
 
 
+def set_bottom_rule(p, colour: str, width_pt: float, space_pt: float = 1) -> None:
+    """A rule under paragraph ``p`` (``w:pBdr/w:bottom``), as the letterhead's."""
+    ppr = p.get_or_add_pPr()
+    bdr = set_child(ppr, "pBdr")
+    for el in list(bdr):
+        bdr.remove(el)
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("val", "single"), ("sz", str(max(2, int(round(width_pt * 8))))),
+                       ("space", str(int(round(space_pt)))), ("color", colour)):
+        bottom.set(qn(f"w:{key}"), value)
+    bdr.append(bottom)
+
+
 def set_section_bidi(sectPr, on: bool = True) -> None:
     if on:
         set_child(sectPr, "bidi")
@@ -104,6 +118,24 @@ def set_section_bidi(sectPr, on: bool = True) -> None:
 def set_table_bidi_visual(tbl) -> None:
     """``w:bidiVisual``: the table's first column is on the right (Arabic tables)."""
     set_child(tbl.tblPr, "bidiVisual")
+
+
+def set_table_flush(tbl, width_twips: int) -> None:
+    """A table exactly as wide as the text, starting on the margin: fixed layout, no indent,
+    no left/right cell margins (Word's default 0.19 cm margins, mirrored by LibreOffice in
+    right-to-left tables, put the text 3.8 mm inside the margin the body aligns on)."""
+    tblpr = tbl.tblPr
+    set_child(tblpr, "tblW", w=width_twips, type="dxa")
+    set_child(tblpr, "tblInd", w=0, type="dxa")
+    set_child(tblpr, "tblLayout", type="fixed")
+    mar = set_child(tblpr, "tblCellMar")
+    for el in list(mar):
+        mar.remove(el)
+    for side in ("top", "left", "bottom", "right"):  # CT_TblCellMar order: top, left/start, bottom, right/end
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), "0")
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
 
 
 def set_table_borders_none(tbl) -> None:
@@ -148,9 +180,9 @@ def set_run_rtl(r, on: bool = True, bidi_lang: str = "ar-SA") -> None:
         remove_child(rpr, "rtl")
 
 
-def set_run_link_look(r) -> None:
+def set_run_link_look(r, colour: str = "0000FF") -> None:
     rpr = r.get_or_add_rPr()
-    set_child(rpr, "color", val="0000FF")
+    set_child(rpr, "color", val=colour)
     set_child(rpr, "u", val="single")
 
 
@@ -158,7 +190,8 @@ def set_run_link_look(r) -> None:
 def run_properties(latin: str, cs: str, *, bold: bool = False, italic: bool = False,
                    size_pt: float | None = None, size_cs_pt: float | None = None,
                    link: bool = False, rtl: bool = False, bidi_lang: str = "ar-SA",
-                   east_asia: str | None = None):
+                   east_asia: str | None = None, colour: str | None = None,
+                   link_colour: str = "0000FF"):
     """A ``w:rPr`` prototype built once per combination with the setters above, for
     ``add_run`` to copy: a letter has hundreds of runs but only a handful of distinct looks,
     and building each run's rPr child by child was a sixth of the export time. Never modify
@@ -167,7 +200,9 @@ def run_properties(latin: str, cs: str, *, bold: bool = False, italic: bool = Fa
     set_run_fonts(r, latin, cs, east_asia)
     set_run_style(r, bold=bold, italic=italic, size_pt=size_pt, size_cs_pt=size_cs_pt)
     if link:
-        set_run_link_look(r)
+        set_run_link_look(r, link_colour)
+    elif colour:
+        set_child(r.get_or_add_rPr(), "color", val=colour)
     if rtl:
         set_run_rtl(r, True, bidi_lang)
     return r.rPr
@@ -181,6 +216,16 @@ def add_run(parent, text: str, rpr=None):
     parent.append(r)
     if rpr is not None:
         r.append(copy.deepcopy(rpr))
+    if NB_HYPHEN in text:  # U+2011 is written as w:noBreakHyphen (typeset.py says why)
+        for k, piece in enumerate(text.split(NB_HYPHEN)):
+            if k:
+                etree.SubElement(r, _NBH)
+            if piece:
+                t = etree.SubElement(r, _T)
+                t.text = piece
+                if len(piece.strip()) < len(piece):
+                    t.set(_XML_SPACE, "preserve")
+        return r
     if "\t" in text or "\n" in text or "\r" in text:
         r.text = text  # python-docx's CT_R.text: w:t, w:tab and w:br
     elif text:
@@ -374,25 +419,75 @@ def set_core_properties(document, *, title: str = "", subject: str = "", languag
     cp.modified = now
 
 
-def set_font_alt_name(document, font: str, alt: str, charset: str = "B2") -> None:
-    """Declare ``font`` in fontTable.xml with an alternate name, so Word on a machine without it
-    substitutes a close Arabic face (Amiri → Traditional Arabic) instead of a Latin default."""
+def font_table_part(document):
     from docx.opc.constants import RELATIONSHIP_TYPE as _RT
 
     for rel in document.part.rels.values():
         if rel.reltype == _RT.FONT_TABLE and not rel.is_external:
-            part = rel.target_part
-            break
-    else:
-        return
+            return rel.target_part
+    return None
+
+
+def set_font_table(part, fonts: dict[str, dict], embedded: list[tuple[str, str, str, str]]) -> None:
+    """Declare ``fonts`` ({name: {"altName": …, "charset": "B2", "family": "roman"}}) in
+    fontTable.xml, with the ``w:embedRegular``/``w:embedBold`` references of the fonts embedded
+    ((family, style, rId, key) from ``fonts.embed``). An embedded font gets no alternate name:
+    Word must not set the letter in another face than the PDF."""
     root = etree.fromstring(part.blob)
+    for name, info in fonts.items():
+        el = next((e for e in root.findall(qn("w:font")) if e.get(qn("w:name")) == name), None)
+        if el is None:
+            el = etree.SubElement(root, qn("w:font"))
+            el.set(qn("w:name"), name)
+        for child in list(el):
+            el.remove(child)
+        is_embedded = any(family == name for family, *_ in embedded)
+        for tag in ("altName", "charset", "family", "pitch"):
+            if tag == "altName" and is_embedded:
+                continue
+            if info.get(tag):
+                etree.SubElement(el, qn(f"w:{tag}")).set(qn("w:val"), info[tag])
+        for family, style, rid, key in embedded:
+            if family == name:
+                ref = etree.SubElement(el, qn("w:embedBold" if style == "bold" else "w:embedRegular"))
+                ref.set(qn("r:id"), rid)
+                ref.set(qn("w:fontKey"), key)
+    # embedRegular must precede embedBold (CT_Font sequence)
     for el in root.findall(qn("w:font")):
-        if el.get(qn("w:name")) == font:
-            return
-    el = etree.SubElement(root, qn("w:font"))
-    el.set(qn("w:name"), font)
-    for tag, val in (("altName", alt), ("charset", charset), ("family", "roman"),
-                     ("pitch", "variable")):
-        child = etree.SubElement(el, qn(f"w:{tag}"))
-        child.set(qn("w:val"), val)
+        bold = el.findall(qn("w:embedBold"))
+        for b in bold:
+            el.remove(b)
+            el.append(b)
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+_SETTINGS_SEQ = ("writeProtection", "view", "zoom", "removePersonalInformation",
+                 "removeDateAndTime", "doNotDisplayPageBoundaries", "displayBackgroundShape",
+                 "printPostScriptOverText", "printFractionalCharacterWidth", "printFormsData",
+                 "embedTrueTypeFonts")
+
+
+def tidy_settings(document, *, lang: str, bidi_lang: str = "ar-SA", embed_fonts: bool = False) -> None:
+    """settings.xml of a letter, not of python-docx's template: Word 2013+ mode
+    (compatibilityMode 15, else Word opens every letter in Compatibility Mode), no proofState
+    (it told Word the spelling had been checked), theme font languages of the letter (not
+    ja-JP), ``w:embedTrueTypeFonts`` when fonts are embedded."""
+    settings = document.settings.element
+    remove_child(settings, "proofState")
+    for el in settings.iter(qn("w:compatSetting")):
+        if el.get(qn("w:name")) == "compatibilityMode":
+            el.set(qn("w:val"), "15")
+    tfl = settings.find(qn("w:themeFontLang"))
+    if tfl is not None:
+        for key in list(tfl.attrib):
+            del tfl.attrib[key]
+        tfl.set(qn("w:val"), lang)
+        tfl.set(qn("w:bidi"), bidi_lang)
+    if embed_fonts and settings.find(qn("w:embedTrueTypeFonts")) is None:
+        el = OxmlElement("w:embedTrueTypeFonts")
+        earlier = {qn(f"w:{t}") for t in _SETTINGS_SEQ}
+        pos = 0
+        for i, child in enumerate(settings):
+            if child.tag in earlier:
+                pos = i + 1
+        settings.insert(pos, el)

@@ -259,7 +259,7 @@ class _Reader:
                 if child.get(w("type")) in (None, "textWrapping"):
                     parts.append("\n")
             elif tag == "noBreakHyphen":
-                parts.append("\u2011")
+                parts.append("-")  # what the writer emits for U+2011 (typeset.py)
             elif tag == "softHyphen":
                 parts.append("\u00ad")
         text = "".join(parts)
