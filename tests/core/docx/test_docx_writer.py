@@ -46,11 +46,12 @@ class Docx:
 
 
 def _copied(el) -> str:
-    """The text a reader copies: w:noBreakHyphen is "-", a no-break space is a space."""
+    """The text a reader copies: w:noBreakHyphen is "-", a no-break space is a space, a word
+    joiner (glue after a hyphen in Arabic letters) is nothing."""
     out = []
     for node in el.iter(f"{{{W}}}t", f"{{{W}}}noBreakHyphen"):
         out.append("-" if node.tag.endswith("noBreakHyphen") else (node.text or ""))
-    return "".join(out).replace("\u00a0", " ")
+    return "".join(out).replace("\u00a0", " ").replace("\u2060", "")
 
 
 def run_text(r):

@@ -251,8 +251,8 @@ class _Reader:
                 field[-1]["instr"] += child.text or ""
             elif field and not field[-1]["result"]:
                 continue  # inside a field's instructions
-            elif tag == "t":
-                parts.append(child.text or "")
+            elif tag == "t":  # a word joiner only glues a hyphen to its word (docx/typeset.py)
+                parts.append((child.text or "").replace("\u2060", ""))
             elif tag == "tab":
                 parts.append("\t")
             elif tag in ("br", "cr"):

@@ -12,6 +12,13 @@ next, nor "+41 22 730" / "5614", "28" / "novembre", "Résolution" / "70/125", "m
   the DOCX (``oxml.add_run``): Word and LibreOffice draw it with the run's own hyphen glyph and
   both copy it as "-", the PDF text layer has "-" (so "CL-24/49" is found by a search of the PDF),
   and our own reader reads it back as "-".
+* except in right-to-left paragraphs: there LibreOffice (24.x) draws ``w:noBreakHyphen`` as
+  U+2011 from a fallback font (DejaVu Sans, which Carlito lacks), then breaks the Latin token in
+  mid-word and, in one line of the stress test, printed two lines on top of each other. So in
+  Arabic letters the hyphen stays "-" followed by WORD JOINER (U+2060, ``RTL_NBHY``), which
+  forbids the break in LibreOffice (ICU) and is not written into the PDF text layer (checked:
+  ``pdftotext`` gives "wsis-info@itu.int"); our reader drops it. U+200D, Word's own "no-width
+  non break", was tried too: LibreOffice copies it into the PDF text, where searches then fail.
 
 The length of the text never changes, so offsets computed on the IR stay valid. Which words
 keep their number ("Résolution 70/125", "القرار 70/125") is house data (``page_style.json``,
@@ -34,6 +41,8 @@ from ..resources import load_json
 
 NBSP = "\u00a0"
 NBHY = "\u2011"
+WORD_JOINER = "\u2060"
+RTL_NBHY = "-" + WORD_JOINER
 
 _PHONE = re.compile(r"(?<![\w+/.-])(?:\+\s?)?(?:\(\d{1,5}\)\s?)?\d+"
                     r"(?:(?:[ \u00a0-]|[ \u00a0]?\(\d{1,5}\)[ \u00a0]?)\d+)+(?![\w/])")

@@ -176,7 +176,10 @@ def _fill(p, spans: list[Span], ctx: _Ctx, *, bold: bool = False, size: float | 
                 continue
             rpr = ctx.rpr(bold=bold or s.bold, italic=s.italic, size_pt=size, size_cs_pt=size_cs,
                           link=link, rtl=is_rtl, colour=colour)
-            oxml.add_run(container, full[a:b], rpr)
+            text = full[a:b]
+            if ctx.rtl:  # w:noBreakHyphen garbles right-to-left lines in LibreOffice (typeset.py)
+                text = text.replace(typeset.NBHY, typeset.RTL_NBHY)
+            oxml.add_run(container, text, rpr)
         pos = s_end
 
 
