@@ -80,7 +80,8 @@ def test_arabic_preview_is_rtl_right_aligned_and_protects_the_phone(opened):
     html = w.preview.html
     assert 'dir="rtl"' in html and 'align="right"' in html
     assert "Amiri" in html
-    assert f"{LRM}+41 22 730 5614{LRM}" in html  # same bidi protection as the DOCX
+    # same bidi protection and typesetting as the DOCX (LRM around, no-break spaces inside)
+    assert f"{LRM}+41\u00a022\u00a0730\u00a05614{LRM}" in html
     doc = w.preview.browser.document()
     block = doc.begin()
     rtl_blocks = 0

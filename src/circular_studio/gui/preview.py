@@ -1,7 +1,7 @@
 """The page-like preview: the letter laid out on A4 sheets, page breaks and all.
 
-``PageView`` holds one ``QTextDocument`` built from ``html_preview.paged_html`` and gives it an
-A4 page size (794 × 1123 px at 96 dpi) and the sheet's margins, so Qt's own layout paginates it
+``PageView`` holds one ``QTextDocument`` built from ``html_preview.paged_html`` and gives it the
+DOCX's page size and margins (core/docx/style.py: A4, 2 cm, at 96 dpi), so Qt's own layout paginates it
 exactly as ``QTextDocument.print`` would. The widget then draws each page on a white sheet on a
 grey desk, scaled to the room available (the layout does not depend on the widget's width, so a
 resize is only a repaint). The letterhead is in the flow, hence on the first page only.
@@ -79,7 +79,11 @@ class PageView(QAbstractScrollArea):
         self._doc.setPageSize(self._page)
 
     def toPlainText(self) -> str:  # noqa: N802 - same name as QTextEdit's
-        return self._doc.toPlainText() if not self._message else self._message
+        """The text a reader copies: Qt already gives no-break spaces as spaces; the word
+        joiners that glue a kept hyphen (core/docx/typeset.py) are dropped."""
+        if self._message:
+            return self._message
+        return self._doc.toPlainText().replace("\u2060", "").replace("\u2011", "-")
 
     def page_count(self) -> int:
         return self._pages
@@ -170,12 +174,12 @@ class PageView(QAbstractScrollArea):
             ctx.clip = QRectF(0, i * ph, pw, ph)
             layout.draw(painter, ctx)
             painter.restore()
-            if self._pages > 1:  # page numbers in the bottom margin, as printed
-                painter.setPen(QColor("#555555"))
+            if i > 0:  # "- N -" centred in the footer of pages 2+, as the DOCX prints it
+                painter.setPen(QColor("#000000"))
                 painter.setFont(small)
                 foot = QRectF(sheet.left(), sheet.bottom() - self._margin * s * 0.7, sheet.width(),
                               self._margin * s * 0.5)
-                painter.drawText(foot, Qt.AlignmentFlag.AlignCenter, f"{i + 1} / {self._pages}")
+                painter.drawText(foot, Qt.AlignmentFlag.AlignCenter, f"- {i + 1} -")
 
     # ------------------------------------------------------------------ highlight
     def anchor_y(self, name: str = HIGHLIGHT_ANCHOR) -> float | None:

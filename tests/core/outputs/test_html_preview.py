@@ -5,7 +5,8 @@ from __future__ import annotations
 from circular_studio.core.locale.bidi import LRM
 from circular_studio.core.document import Block, BlockKind, Document, Span
 from circular_studio.core.outputs.html_preview import (HIGHLIGHT_ANCHOR, HIGHLIGHT_COLOUR, Highlight,
-                                                document_html, protect_with_map, spans_html)
+                                                document_html, paged_html, protect_with_map,
+                                                spans_html)
 
 PHONE_LINE = "الهاتف: +41 22 730 5614"
 
@@ -30,10 +31,18 @@ def test_arabic_paragraphs_are_rtl_right_aligned_in_an_arabic_font():
     assert 'align="left"' in html  # the date line sits at the far end, as in the DOCX
 
 
-def test_phone_number_is_protected_with_lrm_like_the_docx():
+def test_phone_number_is_protected_and_kept_whole_like_the_docx():
     html = document_html(_doc())
-    assert f"{LRM}+41 22 730 5614{LRM}" in html
-    assert "<br/>" in html  # line breaks inside a block
+    # LRM around it (digit groups in order), no-break spaces inside (never broken across lines)
+    assert f"{LRM}+41\u00a022\u00a0730\u00a05614{LRM}" in html
+    assert "CL-19/59" in html  # no break between a hyphen and a number anyway
+    doc = Document("ar", [Block(BlockKind.PARAGRAPH, [Span("البريد: wsis-info@itu.int")], "rtl")])
+    assert "wsis-\u2060info@itu.int" in document_html(doc)  # glued to the letter after it
+
+
+def test_line_breaks_inside_a_block():
+    doc = Document("fr", [Block(BlockKind.ADDRESSEES, [Span("A\nB")], "ltr")])
+    assert "A<br/>B" in document_html(doc)
 
 
 def test_latin_letter_is_not_protected_and_left_aligned():
@@ -52,8 +61,8 @@ def test_bold_links_and_lost_links():
 def test_highlight_maps_offsets_through_inserted_marks():
     block = Block(BlockKind.PARAGRAPH, [Span(PHONE_LINE)], "rtl")
     start = PHONE_LINE.index("+41")
-    out = spans_html(block, (start, len(PHONE_LINE)))
-    assert f'<span style="background-color:{HIGHLIGHT_COLOUR};">+41 22 730 5614' in out
+    out = spans_html(block, (start, len(PHONE_LINE)), language="ar")
+    assert f'<span style="background-color:{HIGHLIGHT_COLOUR};">+41\u00a022\u00a0730\u00a05614' in out
     html = document_html(_doc(), Highlight(3, 5, 11))
     assert f'name="{HIGHLIGHT_ANCHOR}"' in html
     assert "الموقع</b></span>" in html or "الموقع" in html.split(HIGHLIGHT_COLOUR)[1][:80]
@@ -73,4 +82,22 @@ def test_html_escapes_markup():
 
 def test_page_width_scales_margins():
     narrow = document_html(_doc(), page_width=397)
-    assert 'width="397"' in narrow and 'cellpadding="36"' in narrow
+    assert 'width="397"' in narrow and 'cellpadding="38"' in narrow  # 2 cm at half scale
+
+
+def test_preview_draws_the_page_the_docx_prints():
+    """One style source: the letterhead's colour and rule, the reference block as a two-column
+    table with the DOCX's label width, the fonts the DOCX names (after their metric twins)."""
+    from circular_studio.core.docx import style
+
+    html = document_html(_doc("fr"))
+    colour = "#" + style.colour("letterhead")
+    assert html.count(colour) >= 2 and "<hr" in html  # organisation and sector, then the rule
+    label_px = round(style.label_width_cm() * 96 / 2.54)
+    assert f'<td width="{label_px}"' in html
+    fonts = style.fonts_for("fr")
+    assert f"'{style.twin(fonts.latin)}', '{fonts.latin}'" in html
+    ar = paged_html(_doc("ar"))
+    row = ar.split('id="b2"', 1)[1].split("</tr>")[0]
+    assert row.index("CL-") < row.index("المرجع")  # the label cell is on the right in Arabic
+    assert f"'{style.fonts_for('ar').complex}'" in ar

@@ -14,11 +14,15 @@ next, nor "+41 22 730" / "5614", "28" / "novembre", "Résolution" / "70/125", "m
   and our own reader reads it back as "-".
 * except in right-to-left paragraphs: there LibreOffice (24.x) draws ``w:noBreakHyphen`` as
   U+2011 from a fallback font (DejaVu Sans, which Carlito lacks), then breaks the Latin token in
-  mid-word and, in one line of the stress test, printed two lines on top of each other. So in
-  Arabic letters the hyphen stays "-" followed by WORD JOINER (U+2060, ``RTL_NBHY``), which
-  forbids the break in LibreOffice (ICU) and is not written into the PDF text layer (checked:
-  ``pdftotext`` gives "wsis-info@itu.int"); our reader drops it. U+200D, Word's own "no-width
-  non break", was tried too: LibreOffice copies it into the PDF text, where searches then fail.
+  mid-word and, in one line of the stress test, printed two lines on top of each other. There
+  the hyphen stays "-": before a digit ("CL-24/49", "DM-24/1009") nothing else is needed (no
+  line breaks between a hyphen and a number, checked in the stress test); before a letter
+  ("wsis-info@itu.int") it is followed by WORD JOINER (U+2060, ``rtl_hyphens``), which forbids
+  the break in LibreOffice (ICU) and is not written into the PDF text layer (``pdftotext``
+  gives "wsis-info@itu.int"); our reader drops it. The cost: copying such an address from the
+  Arabic DOCX in Word carries the invisible U+2060 (its link target is intact). U+200D, Word's
+  "no-width non break", was tried too: LibreOffice writes it into the PDF text, where searches
+  then fail.
 
 The length of the text never changes, so offsets computed on the IR stay valid. Which words
 keep their number ("Résolution 70/125", "القرار 70/125") is house data (``page_style.json``,
@@ -36,7 +40,8 @@ import re
 
 from . import style
 from ..locale import languages
-from ..locale.bidi import LRM
+from ..document import Span
+from ..locale.bidi import LRM, protect
 from ..resources import load_json
 
 NBSP = "\u00a0"
@@ -139,3 +144,77 @@ def direction_marks(text: str) -> str:
         pos = i
     out.append(text[pos:])
     return "".join(out)
+
+
+_NBHY_BEFORE_LETTER = re.compile(NBHY + r"(?=[^\W\d_])")
+
+
+def rtl_hyphens(text: str) -> str:
+    """The kept hyphens of a right-to-left paragraph: "-" + WORD JOINER before a letter, a plain
+    "-" before anything else (see the module's docstring). Not the same length as ``text``."""
+    if NBHY not in text:
+        return text
+    return _NBHY_BEFORE_LETTER.sub(RTL_NBHY, text).replace(NBHY, "-")
+
+
+def prepare(text: str, lang: str, rtl: bool, *, glue: bool = False) -> str:
+    """``text`` as the page shows it: in a right-to-left paragraph LRM around the LTR tokens
+    that need it and before brackets opening a Latin group; then the kept tokens glued
+    (``keep``). With ``glue`` (the preview: Qt has no ``w:noBreakHyphen``) the kept hyphens are
+    written as in right-to-left paragraphs (``rtl_hyphens``). The DOCX writer does the same per
+    run."""
+    if rtl:
+        text = direction_marks(protect(text))
+    text = keep(text, lang)
+    return rtl_hyphens(text) if (glue or rtl) else text
+
+
+def source_map(original: str, prepared: str) -> list[int]:
+    """For each index of ``original`` (and its end) the index of that character in
+    ``prepared`` (``prepare`` only inserts invisible marks and swaps a space or hyphen for its
+    no-break twin, so a two-pointer walk recovers it)."""
+    same = {" ": (" ", NBSP), "-": ("-", NBHY)}  # (a "-" may also be followed by a joiner)
+    mapping, j = [], 0
+    for ch in original:
+        accepted = same.get(ch, (ch,))
+        while j < len(prepared) and prepared[j] not in accepted:
+            j += 1
+        mapping.append(j)
+        j += 1
+    mapping.append(len(prepared))
+    return mapping
+
+
+# -- the block shapes the DOCX and the preview share -----------------------------------------
+
+def split_lines(spans: list[Span]) -> list[list[Span]]:
+    """Spans cut at each "\\n" into lines, formatting kept."""
+    lines: list[list[Span]] = [[]]
+    for s in spans:
+        parts = s.text.split("\n")
+        for k, part in enumerate(parts):
+            if k:
+                lines.append([])
+            if part:
+                lines[-1].append(Span(part, s.bold, s.italic, s.link))
+    return lines
+
+
+def split_label(spans: list[Span], max_label: int = 30) -> tuple[list[Span], list[Span]]:
+    """("Référence:" spans, value spans) at the first colon of a short label, else ([], spans)."""
+    text = "".join(s.text for s in spans)
+    cut = text.find(":")
+    if cut <= 0 or cut > max_label or "/" in text[:cut] or "@" in text[:cut]:
+        return [], spans
+    cut += 1
+    label, value, pos = [], [], 0
+    for s in spans:
+        a, b = pos, pos + len(s.text)
+        if a < cut:
+            label.append(Span(s.text[: cut - a], s.bold, s.italic, s.link))
+        if b > cut:
+            value.append(Span(s.text[max(0, cut - a):], s.bold, s.italic, s.link))
+        pos = b
+    if value:
+        value[0] = Span(value[0].text.lstrip(), value[0].bold, value[0].italic, value[0].link)
+    return label, [v for v in value if v.text]

@@ -178,7 +178,7 @@ def _fill(p, spans: list[Span], ctx: _Ctx, *, bold: bool = False, size: float | 
                           link=link, rtl=is_rtl, colour=colour)
             text = full[a:b]
             if ctx.rtl:  # w:noBreakHyphen garbles right-to-left lines in LibreOffice (typeset.py)
-                text = text.replace(typeset.NBHY, typeset.RTL_NBHY)
+                text = typeset.rtl_hyphens(text)
             oxml.add_run(container, text, rpr)
         pos = s_end
 
@@ -221,41 +221,8 @@ def _paragraph_props(before: float, after: float, keep_next: bool, keep_lines: b
     return p._p.pPr
 
 
-def _split_lines(spans: list[Span]) -> list[list[Span]]:
-    """Spans cut at each "\\n" into lines, formatting kept."""
-    lines: list[list[Span]] = [[]]
-    for s in spans:
-        parts = s.text.split("\n")
-        for k, part in enumerate(parts):
-            if k:
-                lines.append([])
-            if part:
-                lines[-1].append(Span(part, s.bold, s.italic, s.link))
-    return lines
-
-
-def _split_label(spans: list[Span], max_label: int = 30) -> tuple[list[Span], list[Span]]:
-    """("Référence:" spans, value spans) at the first colon of a short label, else ([], spans)."""
-    text = "".join(s.text for s in spans)
-    cut = text.find(":")
-    if cut <= 0 or cut > max_label or "/" in text[:cut] or "@" in text[:cut]:
-        return [], spans
-    cut += 1
-    label, value, pos = [], [], 0
-    for s in spans:
-        a, b = pos, pos + len(s.text)
-        if a < cut:
-            label.append(Span(s.text[: cut - a], s.bold, s.italic, s.link))
-        if b > cut:
-            value.append(Span(s.text[max(0, cut - a):], s.bold, s.italic, s.link))
-        pos = b
-    if value:
-        value[0] = Span(value[0].text.lstrip(), value[0].bold, value[0].italic, value[0].link)
-    return label, [v for v in value if v.text]
-
-
 def _reference_table(document, block: Block, ctx: _Ctx, before: float) -> None:
-    lines = [ln for ln in _split_lines(block.spans) if "".join(s.text for s in ln).strip()]
+    lines = [ln for ln in typeset.split_lines(block.spans) if "".join(s.text for s in ln).strip()]
     if not lines:
         return
     # what Document.add_table does, without its table-style lookup (which would parse styles.xml)
@@ -273,7 +240,7 @@ def _reference_table(document, block: Block, ctx: _Ctx, before: float) -> None:
     for col, w in zip(table.columns, widths):
         col.width = w
     for k, (row, line) in enumerate(zip(table.rows, lines)):
-        label, value = _split_label(line)
+        label, value = typeset.split_label(line)
         last = k == len(lines) - 1
         for cell, w, spans in zip(row.cells, widths, (label, value)):
             cell.width = w
@@ -290,7 +257,7 @@ def _letterhead(section, block: Block, ctx: _Ctx) -> None:
     header.is_linked_to_previous = False
     p = header.paragraphs[0]
     org = _organisation(ctx.lang)
-    lines = _split_lines(block.spans)
+    lines = typeset.split_lines(block.spans)
     text = block.text
     if org and org.lower() not in text.lower():
         lines.insert(0, [Span(org)])
@@ -383,7 +350,7 @@ def _block(document, block: Block, ctx: _Ctx, prev: Block | None, nxt: Block | N
         return
     if kind == BlockKind.SUBJECT:
         p = _para(document, ctx, before=before, after=after, keep_next=True)
-        label, value = _split_label(block.spans)
+        label, value = typeset.split_label(block.spans)
         if label:
             indent = Cm(style.subject_indent_cm())
             p.paragraph_format.left_indent = indent  # logical start in a bidi paragraph
@@ -534,7 +501,7 @@ def _subject_text(doc: Document) -> str:
     block = doc.first(BlockKind.SUBJECT)
     if block is None:
         return ""
-    label, value = _split_label(block.spans)
+    label, value = typeset.split_label(block.spans)
     return "".join(s.text for s in value).strip().replace("\n", " ")
 
 

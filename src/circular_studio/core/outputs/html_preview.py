@@ -5,50 +5,55 @@ core never imports Qt. Qt's HTML subset is small (no CSS borders on paragraphs, 
 the page is built from a one-cell table (the A4 sheet) holding one ``<p>`` per IR block: block
 index ``i`` of the Document is the ``i``-th paragraph after the letterhead band.
 
-Arabic paragraphs get ``dir="rtl"``, right alignment and an Arabic font; their text goes through
-``bidi.protect`` exactly as in the DOCX, because Qt ignores ``<span dir="ltr">`` while LRM marks
-around phone numbers work (DESIGN.md, "Arabic and bidi").
+Everything that decides the page's look comes from ``core/docx/style.py`` (page size and
+margins, fonts and sizes, letterhead colour and rule, spacing between blocks, the reference
+block's label column), the source the DOCX writer reads too, so the two cannot drift; the text
+goes through the writer's typesetting pass (``typeset.prepare``: bidi marks, no-break spaces and
+hyphens). The reference block is the DOCX's two-column table; the subject's hanging indent is
+drawn the same way (Qt has no tab stops in HTML).
+
+Arabic paragraphs get ``dir="rtl"``, right alignment and an Arabic font; Qt ignores ``<span
+dir="ltr">`` while LRM marks around phone numbers work (DESIGN.md, "Arabic and bidi").
 """
 from __future__ import annotations
 
 import html
 from dataclasses import dataclass
 
+from ..docx import style, typeset
 from ..document import Block, BlockKind, Document, Span
-from ..locale import languages
+from ..locale.bidi import protect as _protect
 from ..locale.languages import direction_of
 from ..resources import load_json
 
-try:  # written by the DOCX engineer; the preview must protect text exactly like the DOCX does
-    from ..locale.bidi import protect as _protect
-except ImportError:  # pragma: no cover - only while core/bidi.py does not exist yet
-    def _protect(text: str) -> str:
-        return text
+_PAGE = style.page()
+A4_WIDTH_MM = round(_PAGE["width_cm"] * 10)
+A4_HEIGHT_MM = round(_PAGE["height_cm"] * 10)
+#: Page width in CSS pixels (96 dpi) and the margins of the sheet, in the same unit: the DOCX's
+#: page (core/docx/style.py), so the preview breaks lines and pages where the print does.
+PX_PER_CM = 96 / 2.54
+PAGE_WIDTH_PX = round(_PAGE["width_cm"] * PX_PER_CM)
+PAGE_HEIGHT_PX = round(_PAGE["height_cm"] * PX_PER_CM)
+PAGE_MARGIN_PX = round(_PAGE["margin_cm"] * PX_PER_CM)
+HIGHLIGHT_COLOUR = "#ffd54f"
+HIGHLIGHT_ANCHOR = "cs-highlight"
+LETTERHEAD_COLOUR = "#" + style.colour("letterhead")
+RULE_COLOUR = "#" + style.colour("rule")
+LINK_COLOUR = "#" + style.colour("link")
 
-A4_WIDTH_MM = 210
-A4_HEIGHT_MM = 297
-#: Page width in CSS pixels (96 dpi) and the margins of the sheet, in the same unit.
-PAGE_WIDTH_PX = 794
-PAGE_HEIGHT_PX = 1123
-PAGE_MARGIN_PX = 72
 
-ARABIC_FONTS = "'Amiri', 'Noto Naskh Arabic'"
-LATIN_FONTS = "'Carlito', 'Calibri', 'Liberation Sans', 'DejaVu Sans'"
+def _px(pt: float) -> int:
+    return round(pt * style.PX_PER_PT)
 
 
 def _fonts(language: str, rtl: bool) -> str:
-    """The CSS font families of a paragraph: the language table's ``preview`` fonts (a Chinese
-    letter lists its CJK face, so Han characters are not drawn from a Latin font's fallback)."""
-    entry = languages.get(language)
-    if entry is not None and entry.rtl != rtl:  # an Arabic paragraph quoted in a French letter
-        entry = next((e for e in languages.ordered() if e.rtl == rtl), None)
-    names = entry.fonts.get("preview") if entry is not None else None
-    if not names:
-        return ARABIC_FONTS if rtl else LATIN_FONTS
-    return ", ".join(f"'{n}'" for n in names)
-HIGHLIGHT_COLOUR = "#ffd54f"
-HIGHLIGHT_ANCHOR = "cs-highlight"
-ITU_BLUE = "#1d5aa5"
+    """CSS font families of a paragraph: the font the DOCX names, after its metric twin."""
+    return ", ".join(f"'{n}'" for n in style.preview_families(language, rtl))
+
+
+def _size(language: str, rtl: bool) -> float:
+    f = style.fonts_for(language)
+    return f.size_complex if rtl else f.size
 
 
 @dataclass(frozen=True)
@@ -62,7 +67,8 @@ class Highlight:
 
 def protect_with_map(text: str) -> tuple[str, list[int]]:
     """``bidi.protect(text)`` and, for each index of ``text`` (and its end), the index in the
-    protected text. ``protect`` only inserts marks, so a two-pointer walk recovers the map."""
+    protected text. ``protect`` only inserts marks, so a two-pointer walk recovers the map.
+    (The page itself is typeset with ``typeset.prepare``/``source_map``, which do more.)"""
     protected = _protect(text)
     mapping: list[int] = []
     j = 0
@@ -88,68 +94,117 @@ def _span_html(span: Span, text: str) -> str:
         out = f"<i>{out}</i>"
     if span.link is not None:
         if span.link:
-            out = f'<a href="{html.escape(span.link)}">{out}</a>'
+            out = (f'<a href="{html.escape(span.link)}" style="color:{LINK_COLOUR};'
+                   f'text-decoration:underline;">{out}</a>')
         else:  # a link whose target was lost: show it as a link that goes nowhere, in red
             out = f'<a href="#" style="color:#b00020;">{out}</a>'
     return out
 
 
-def spans_html(block: Block, highlight: tuple[int, int] | None = None, protect: bool = True) -> str:
-    """The block's runs as inline HTML, bidi-protected when RTL (unless ``protect`` is False:
-    a letter read from a file is shown exactly as read), with an optional highlight of
-    characters ``[start, end)`` of ``block.text``."""
-    rtl = block.direction == "rtl" and protect
+def spans_html(block: Block, highlight: tuple[int, int] | None = None, protect: bool = True,
+               language: str = "en") -> str:
+    """The block's runs as inline HTML, typeset as the DOCX is (bidi marks in RTL text, no
+    breaks inside phone numbers, references, dates…: ``typeset.prepare``) unless ``protect``
+    is False (a letter read from a file is shown exactly as read), with an optional highlight
+    of characters ``[start, end)`` of ``block.text``."""
+    full = block.text
+    if protect:
+        text = typeset.prepare(full, language, block.direction == "rtl", glue=True)
+        mapping = typeset.source_map(full, text)
+    else:
+        text, mapping = full, list(range(len(full) + 1))
     parts: list[str] = []
     pos = 0
-    for span in block.spans:
-        text = span.text
-        if rtl:
-            text, mapping = protect_with_map(text)
-        else:
-            mapping = list(range(len(text) + 1))
+    for k, span in enumerate(block.spans):
         n = len(span.text)
+        lo = 0 if pos == 0 else mapping[pos]
+        hi = len(text) if k == len(block.spans) - 1 else mapping[pos + n]
+        piece = text[lo:hi]
         if highlight and highlight[0] < pos + n and highlight[1] > pos or (
                 highlight and highlight[0] == highlight[1] == pos):
-            a = mapping[max(highlight[0] - pos, 0)]
-            b = mapping[min(highlight[1] - pos, n)]
+            a = mapping[max(highlight[0], pos)] - lo
+            b = mapping[min(highlight[1], pos + n)] - lo
             if highlight[0] >= pos:
                 parts.append(f'<a name="{HIGHLIGHT_ANCHOR}"></a>')
-            pieces = [_span_html(span, text[:a]) if a else "",
+            pieces = [_span_html(span, piece[:a]) if a > 0 else "",
                       f'<span style="background-color:{HIGHLIGHT_COLOUR};">'
-                      f'{_span_html(span, text[a:b]) if b > a else "&#8203;"}</span>',
-                      _span_html(span, text[b:]) if b < len(text) else ""]
+                      f'{_span_html(span, piece[max(a, 0):b]) if b > a else "&#8203;"}</span>',
+                      _span_html(span, piece[b:]) if b < len(piece) else ""]
             parts.append("".join(pieces))
         else:
-            parts.append(_span_html(span, text))
+            parts.append(_span_html(span, piece))
         pos += n
     return "".join(parts)
 
 
-def _block_style(block: Block, doc_dir: str, language: str = "en") -> tuple[str, str]:
+def _spacing(block: Block, prev: Block | None) -> tuple[float, float]:
+    """Space before/after in points, as the DOCX writer sets it (``style.spacing``)."""
+    kind = block.kind.value
+    if block.is_list_item and prev is not None and prev.is_list_item:
+        kind = "list_item"
+    elif block.kind == BlockKind.SIGNATURE and prev is not None and prev.kind == BlockKind.SIGNED:
+        kind = "signature_after_signed"
+    before, after = style.spacing(kind)
+    return (0.0 if prev is None else before), after
+
+
+def _block_style(block: Block, doc_dir: str, language: str = "en",
+                 prev: Block | None = None) -> tuple[str, str]:
     """(align attribute, CSS) of a block's paragraph."""
     rtl = block.direction == "rtl"
     start, end = ("right", "left") if rtl else ("left", "right")
-    fonts = _fonts(language, rtl)
-    size = "14pt" if rtl else "11pt"
-    css = [f"font-family:{fonts}", f"font-size:{size}", "margin-top:0px", "margin-bottom:10px"]
+    before, after = _spacing(block, prev)
+    css = [f"font-family:{_fonts(language, rtl)}", f"font-size:{_size(language, rtl):g}pt",
+           f"margin-top:{_px(before)}px", f"margin-bottom:{_px(after)}px"]
     align = start
     kind = block.kind
     if kind == BlockKind.DATE_LINE:
         align = end
     elif kind == BlockKind.SUBJECT or kind == BlockKind.HEADING:
         css.append("font-weight:bold")
-        css.append("margin-top:8px")
-    elif kind in (BlockKind.ADDRESSEES, BlockKind.SALUTATION, BlockKind.CLOSING):
-        css.append("margin-top:6px")
-    elif kind == BlockKind.SIGNATURE:
-        css.append("margin-bottom:2px")
-    elif kind == BlockKind.SIGNED:
-        css.append("margin-top:14px")
     if block.is_list_item:
-        indent = 24 * (block.level + 1)
+        indent = round(style.list_indent_cm() * PX_PER_CM * (block.level + 1))
         css.append(f"margin-{start}:{indent}px")
-        css.append("margin-bottom:4px")
     return align, ";".join(css)
+
+
+def _label_rows(block: Block) -> list[tuple[Block, int, Block, int]]:
+    """The block's lines as (label, its offset, value, its offset) in ``block.text``."""
+    rows, offset = [], 0
+    for line in typeset.split_lines(block.spans):
+        line_text = "".join(s.text for s in line)
+        label, value = typeset.split_label(line)
+        if line_text.strip():
+            value_text = "".join(s.text for s in value)
+            rows.append((Block(block.kind, label, block.direction), offset,
+                         Block(block.kind, value, block.direction),
+                         offset + len(line_text) - len(value_text)))
+        offset += len(line_text) + 1
+    return rows
+
+
+def _label_table(block: Block, index: int, language: str, prev: Block | None,
+                 highlight: Highlight | None, protect: bool, label_cm: float) -> str:
+    """A block of "Label: value" lines as the DOCX's borderless two-column table (reference
+    block) or hanging indent (subject): the label column ``label_cm`` wide, on the start
+    margin; in Arabic the label is on the right."""
+    rtl = block.direction == "rtl"
+    align, css = _block_style(block, "", language, prev)
+    span = (highlight.start, highlight.end) if highlight and highlight.block == index else None
+    width = round(style.label_width_cm() * PX_PER_CM) if label_cm is None else round(label_cm * PX_PER_CM)
+    before = _px(_spacing(block, prev)[0])
+    rows = []
+    for label, l_off, value, v_off in _label_rows(block):
+        cells = []
+        for part, off in ((label, l_off), (value, v_off)):
+            h = (span[0] - off, span[1] - off) if span else None
+            cells.append(spans_html(part, h, protect, language))
+        label_td = (f'<td width="{width}" align="{align}" style="{css};margin-top:0px">'
+                    f'{cells[0]}</td>')
+        value_td = f'<td align="{align}" style="{css};margin-top:0px">{cells[1]}</td>'
+        rows.append("<tr>" + (value_td + label_td if rtl else label_td + value_td) + "</tr>")
+    return (f'<table id="b{index}" width="100%" cellspacing="0" cellpadding="0" border="0" '
+            f'style="margin-top:{before}px;">{"".join(rows)}</table>')
 
 
 def _list_marker(block: Block) -> str:
@@ -159,10 +214,16 @@ def _list_marker(block: Block) -> str:
 
 
 def block_html(block: Block, index: int, doc_dir: str, highlight: Highlight | None = None,
-               protect: bool = True, language: str = "en") -> str:
-    align, css = _block_style(block, doc_dir, language)
+               protect: bool = True, language: str = "en", prev: Block | None = None) -> str:
+    if protect and block.kind == BlockKind.REFERENCE:
+        return _label_table(block, index, language, prev, highlight, protect,
+                            style.label_width_cm())
+    if protect and block.kind == BlockKind.SUBJECT and typeset.split_label(block.spans)[0]:
+        return _label_table(block, index, language, prev, highlight, protect,
+                            style.subject_indent_cm())
+    align, css = _block_style(block, doc_dir, language, prev)
     span = (highlight.start, highlight.end) if highlight and highlight.block == index else None
-    body = spans_html(block, span, protect)
+    body = spans_html(block, span, protect, language)
     if block.is_list_item:
         marker = _list_marker(block)
         body = _escape(marker) + body
@@ -174,41 +235,60 @@ def block_html(block: Block, index: int, doc_dir: str, highlight: Highlight | No
             f'id="b{index}">{body}</p>')
 
 
-def _letterhead(doc: Document) -> str:
-    """The organisation band at the top of the sheet, in the letter's language."""
+def _organisation(lang: str) -> str:
+    org = load_json("house.json").get("organisation", {})
+    return org.get(lang) or org.get("en") or ""
+
+
+def _letterhead_html(doc: Document, block: Block | None, index: int | None,
+                     highlight: Highlight | None, protect: bool) -> str:
+    """The letterhead as the DOCX's first-page header prints it: the organisation in bold, two
+    points larger, the letterhead block's lines, all in the house colour, a rule under them."""
     lang = doc.language.split("-")[0]
-    try:
-        org = load_json("house.json")["organisation"]
-        name = org.get(lang) or org["en"]
-    except (OSError, KeyError, ValueError):
-        name = "International Telecommunication Union"
     rtl = direction_of(doc.language) == "rtl"
-    fonts = _fonts(doc.language, rtl)
+    d = "rtl" if rtl else "ltr"
     align = "right" if rtl else "left"
-    return (f'<p dir="{"rtl" if rtl else "ltr"}" align="{align}" style="font-family:{fonts};'
-            f'font-size:{"15pt" if rtl else "13pt"};font-weight:bold;color:{ITU_BLUE};'
-            f'margin-bottom:2px;">{_escape(name)}</p>'
-            f'<hr style="color:{ITU_BLUE};"/>')
+    size = _size(doc.language, rtl)
+    look = style.letterhead()
+    fonts = _fonts(doc.language, rtl)
+    out = []
+    name = _organisation(lang)
+    if name and not (block is not None and name.lower() in block.text.lower()):
+        out.append(f'<p dir="{d}" align="{align}" style="font-family:{fonts};'
+                   f'font-size:{size + float(look["first_line_bigger_pt"]):g}pt;font-weight:bold;'
+                   f'color:{LETTERHEAD_COLOUR};margin-top:0px;margin-bottom:0px;">'
+                   f'{_escape(name)}</p>')
+    if block is not None:
+        span = (highlight.start, highlight.end) if highlight and highlight.block == index else None
+        pre = "" if protect else "white-space:pre-wrap;"
+        out.append(f'<p dir="{block.direction}" align="{align}" id="b{index}" '
+                   f'style="font-family:{fonts};font-size:{size:g}pt;color:{LETTERHEAD_COLOUR};'
+                   f'margin-top:0px;margin-bottom:0px;{pre}">'
+                   f'{spans_html(block, span, protect, doc.language)}</p>')
+    out.append(f'<hr style="color:{RULE_COLOUR};background-color:{RULE_COLOUR};'
+               f'margin-top:1px;margin-bottom:{_px(float(look["space_after_pt"]))}px;"/>')
+    return "".join(out)
 
 
 def _body_html(doc: Document, highlight: Highlight | None, letterhead: bool, protect: bool) -> str:
     doc_dir = doc.direction
     body: list[str] = []
-    if letterhead:
-        body.append(_letterhead(doc))
+    head = next(((i, b) for i, b in enumerate(doc.blocks) if b.kind == BlockKind.LETTERHEAD),
+                (None, None))
+    if letterhead or head[1] is not None:
+        if letterhead:
+            body.append(_letterhead_html(doc, head[1], head[0], highlight, protect))
+        else:  # a letter read from a file: its own letterhead text, no organisation added
+            i, block = head
+            span = (highlight.start, highlight.end) if highlight and highlight.block == i else None
+            body.append(f'<p dir="{block.direction}" id="b{i}" style="white-space:pre-wrap;'
+                        f'color:{LETTERHEAD_COLOUR};">{spans_html(block, span, False)}</p>')
+    prev = None
     for i, block in enumerate(doc.blocks):
         if block.kind == BlockKind.LETTERHEAD:
-            b = Block(block.kind, [Span(s.text, True, s.italic, s.link) for s in block.spans],
-                      block.direction, block.field)
-            align = "right" if block.direction == "rtl" else "left"
-            fonts = _fonts(doc.language, block.direction == "rtl")
-            span = (highlight.start, highlight.end) if highlight and highlight.block == i else None
-            pre = "" if protect else "white-space:pre-wrap;"
-            body.append(f'<p dir="{block.direction}" align="{align}" id="b{i}" '
-                        f'style="font-family:{fonts};color:{ITU_BLUE};margin-bottom:18px;{pre}">'
-                        f'{spans_html(b, span, protect)}</p>')
-        else:
-            body.append(block_html(block, i, doc_dir, highlight, protect, doc.language))
+            continue
+        body.append(block_html(block, i, doc_dir, highlight, protect, doc.language, prev))
+        prev = block
     return "\n".join(body)
 
 
