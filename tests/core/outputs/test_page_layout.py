@@ -265,3 +265,11 @@ def test_no_page_starts_with_only_the_sign_off(rendered):
             last = " ".join(w[0] for w in page[-1]["words"] if not re.fullmatch(r"-?\s*\d+\s*-?", w[0]))
             assert not last.endswith("the following:"), (n, last)
     assert seen_two_pages >= 3  # the series did push the sign-off over the page end
+
+
+def test_arabic_digit_range_reads_right_to_left(rendered):
+    """House rule (docs/page.md): "7-8 أبريل" shows its first day on the right, as Word does
+    with the range's right-to-left run; pdftotext gives the digits in visual order."""
+    lines = [line_forms(line)[0] for page in pages(rendered["seed001-ar"][1]) for line in page]
+    ranges = [ln for ln in lines if "ليربأ8-7" in ln]  # left to right: أبريل, 8, -, 7
+    assert ranges and not any("7-8" in ln for ln in lines)
