@@ -92,3 +92,39 @@ def test_a_drafts_deadline_written_nowhere_is_still_checked(tmp_path, capsys):
     main(["check", "--format", "json", str(_draft_with_deadline(tmp_path, "2027-03-20"))])
     assert any(x["code"] == "DATE005" for f in json.loads(capsys.readouterr().out)["files"]
                for x in f["findings"])
+
+
+YEAR0 = ("Genève, le 1er janvier 0000\n\nRéférence: CL-00/1\n\nMadame, Monsieur,\n\n"
+         "La réunion aura lieu du 3 au 5 mars 0000 à Genève.\n\nVeuillez agréer, Madame, "
+         "Monsieur, l'expression de ma considération distinguée.\n")
+
+
+def test_check_that_could_not_run_is_an_error_exit_1(tmp_path, capsys, monkeypatch):
+    """A check that raises is an error finding CHECK001 naming it, and the command exits 1:
+    a letter not fully checked never looks clean."""
+    import dataclasses
+
+    from circular_studio.core.checks.registry import REGISTRY
+
+    def broken(ctx):
+        raise ValueError("year 0 is out of range")
+    monkeypatch.setitem(REGISTRY, "DATE003", dataclasses.replace(REGISTRY["DATE003"], func=broken))
+    letter = tmp_path / "clean.md"
+    letter.write_text((FIX / "seed-000-clean.md").read_text(encoding="utf-8"), encoding="utf-8")
+    rc = main(["check", "--format", "json", str(letter)])
+    findings = json.loads(capsys.readouterr().out)["files"][0]["findings"]
+    assert rc == 1
+    assert [f["message"] for f in findings if f["code"] == "CHECK001"] == \
+        ["check DATE003 could not run: ValueError('year 0 is out of range')"]
+
+
+def test_year_0000_is_a_finding_not_a_failed_check(tmp_path, capsys):
+    """A year 0000 in a letter used to make 12 checks raise (and, before CHECK001, pass silently):
+    a date outside 1900-2100 is a finding and every other check still runs."""
+    letter = tmp_path / "year0.txt"
+    letter.write_text(YEAR0, encoding="utf-8")
+    rc = main(["check", "--format", "json", str(letter)])
+    findings = json.loads(capsys.readouterr().out)["files"][0]["findings"]
+    assert rc == 1
+    assert not [f for f in findings if f["code"] == "CHECK001"]
+    assert any(f["code"].startswith("DATE") and "0000" in f["excerpt"] for f in findings)

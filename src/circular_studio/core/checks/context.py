@@ -25,13 +25,14 @@ class Fact:
 
 
 def _iso(value) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
+    """A draft's date fact, or None when it is not one (the form checks say why)."""
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value.strip()[:10])
+            value = dt.date.fromisoformat(value.strip()[:10])
         except ValueError:
             return None
+    if isinstance(value, dt.date) and datetext.plausible_year(value.year):
+        return value
     return None
 
 

@@ -146,6 +146,15 @@ def reader(codes=None) -> Reader:
     return _reader(frozenset(languages.base_code(c) for c in wanted if languages.known(c)))
 
 
+# The years a letter's date can be in. A year outside (0000, 2204, 1024) is a typing error the
+# checks report (DATE010); no other check reasons with it, so none fails on it.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def plausible_year(year: int | None) -> bool:
+    return year is not None and FIRST_YEAR <= year <= LAST_YEAR
+
+
 def to_int(s: str) -> int:
     return int(s)  # int() reads Arabic-Indic digits too
 
@@ -170,7 +179,7 @@ class DateMention:
 
     def date(self, year: int | None = None) -> dt.date | None:
         y = self.year if self.year is not None else year
-        if y is None or not valid(self.day, self.month, y):
+        if not plausible_year(y) or not valid(self.day, self.month, y):
             return None
         return dt.date(y, self.month, self.day)
 
@@ -182,7 +191,7 @@ class DateMention:
 def valid(day: int, month: int, year: int | None) -> bool:
     if not 1 <= month <= 12 or day < 1:
         return False
-    if year is None:
+    if year is None or not plausible_year(year):  # an implausible year is DATE010's to report
         return day <= (29 if month == 2 else calendar.monthrange(2001, month)[1])
     return day <= calendar.monthrange(year, month)[1]
 

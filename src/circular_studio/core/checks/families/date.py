@@ -6,7 +6,7 @@ import re
 
 from ...document import BlockKind
 from ...locale import dates, languages
-from ...locale.datetext import cue_before, valid
+from ...locale.datetext import FIRST_YEAR, LAST_YEAR, cue_before, plausible_year, valid
 from ..registry import Example, Hit, register
 from ...locale.text import case_like
 
@@ -263,3 +263,20 @@ def french_first(ctx):
         if j < 0 or (j + 1 < len(text) and text[j + 1].isdigit()) or (j > 0 and text[j - 1].isdigit()):
             continue
         yield Hit(m.block, j, j + 1, languages.language("fr").dates.get("first_day", "1"), {})
+
+
+@register("DATE010", "year-out-of-range", family=FAMILY, severity="error",
+          en="the year {year} is not a plausible year for a letter (outside 1900-2100)",
+          fr="l'année {year} n'est pas plausible dans une lettre (hors de 1900-2100)",
+          ar="السنة {year} غير معقولة في رسالة (خارج الفترة 1900-2100)",
+          what=f"A date whose year lies outside {FIRST_YEAR}-{LAST_YEAR} (0000, 2204, 1024): a typing error.",
+          why="The date cannot be acted upon, and the other date checks cannot reason with it.",
+          fix="Correct the year (no automatic fix: the intended year is unknown).",
+          examples=[Example("fr", "La réunion aura lieu le 4 mars 0000.", "La réunion aura lieu le 4 mars 2025."),
+                    Example("en", "Replies are due by 3 March 2205.", "Replies are due by 3 March 2025."),
+                    Example("ar", "آخر موعد هو 30 يونيو 1025.", "آخر موعد هو 30 يونيو 2025.")])
+def year_out_of_range(ctx):
+    for m in ctx.dates:
+        if m.explicit_year and m.year is not None and not plausible_year(m.year) \
+                and not (m.range_end is not None and m.range_end.year == m.year):  # said at the range's end
+            yield Hit(m.block, m.start, m.end, None, {"year": f"{m.year:04d}"})
