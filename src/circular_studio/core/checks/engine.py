@@ -1,6 +1,7 @@
 """Running the checks: pick the enabled ones, build the context, collect findings."""
 from __future__ import annotations
 
+import itertools
 import os
 import tomllib
 from dataclasses import replace
@@ -12,7 +13,7 @@ from ..document import Document
 from ..locale.langdetect import detect_document
 from .context import CheckContext
 from .finding import Finding
-from .status import CHECK_FAILED, check_failed
+from .status import CHECK_CAPPED, CHECK_FAILED, MAX_FINDINGS, check_capped, check_failed
 from .registry import DEFAULT_PROFILE, PROFILES, REGISTRY, Check, code_matches, split_codes
 
 from . import families  # noqa: F401  (importing the families registers their checks)
@@ -106,10 +107,17 @@ def run_checks(doc: Document, draft=None, *, select: Iterable[str] | None = None
         if check.languages is not None and not (set(ctx.langs) | {lang}) & check.languages:
             continue
         try:
-            hits = list(check.func(ctx) or ())
+            # at most MAX_FINDINGS (+1 to know there were more): a pasted run of 30,000 stray
+            # characters must not produce 30,000 findings, nor the time and memory to make them
+            hits = list(itertools.islice(check.func(ctx) or (), MAX_FINDINGS + 1))
         except Exception as exc:  # noqa: BLE001 - one broken check must not hide the others
             findings[(CHECK_FAILED, check.code)] = check_failed(check.code, exc)
             continue
+        if len(hits) > MAX_FINDINGS:
+            extra = hits.pop()
+            if 0 <= extra.block < len(doc.blocks):
+                findings[(CHECK_CAPPED, check.code)] = replace(check_capped(check.code, extra),
+                                                               language=ctx.langs[extra.block])
         for h in hits:
             if not (0 <= h.block < len(doc.blocks)):
                 continue

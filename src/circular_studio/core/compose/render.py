@@ -33,7 +33,8 @@ __all__ = ["as_date", "date_line", "date_range", "day_number", "long_date", "mon
 # ---------------------------------------------------------------- Markdown-safe field values
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-_MD_LINE_START = re.compile(r"^(\s*)(\d*)([#>+=-]|[.)])(\s|$)", re.M)
+# indentation is spaces and tabs, never newlines: "\s*" here made a run of newlines quadratic
+_MD_LINE_START = re.compile(r"^([^\S\n]*)(\d*)([#>+=-]|[.)])(\s|$)", re.M)
 
 
 # Set in a template's context by the pipeline when rendering leniently (preview, checks of a

@@ -8,6 +8,7 @@ resources/languages/*.toml). A :class:`Reader` is built for the set of languages
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -202,15 +203,20 @@ def _parse_block(text: str, codes: frozenset[str]) -> tuple[tuple, ...]:
     numeric)."""
     rd = _reader(codes)
     found = []
-    taken: list[tuple[int, int]] = []
+    # the spans taken so far, sorted and not overlapping: a new match is tested against its
+    # neighbour by bisection (a scan of all of them made long paragraphs of dates quadratic)
+    starts: list[int] = []
+    ends: list[int] = []
     for rx in [*rd.numeric, rd.day_first, rd.month_first]:
         if rx is None:
             continue
         for m in rx.finditer(text):
             s, e = m.span()
-            if any(a < e and s < b for a, b in taken):
+            k = bisect.bisect_left(starts, e)  # spans starting before this one ends
+            if k and ends[k - 1] > s:
                 continue
-            taken.append((s, e))
+            starts.insert(k, s)
+            ends.insert(k, e)
             found.append(m)
     found.sort(key=lambda m: m.start())
     rows = []

@@ -16,9 +16,12 @@ WORD_OF_SCRIPT = {"Latn": LATIN_WORD, "Cyrl": CYRILLIC_WORD, "Arab": ARABIC_WORD
 MARKS_RE = re.compile(f"[{ARABIC_MARKS}]")
 
 URL_RE = re.compile(r"(?:[a-z]{2,8}:/{1,3}|www\.)[^\s<>()\[\]{}\"'،]+", re.I)
-EMAIL_RE = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*", re.ASCII)
+# An address starts where a run of address characters starts (the look-behind): tried from every
+# letter of a long word instead, the search took time growing with the square of the word.
+EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*", re.ASCII)
 # things that are never prose: URLs, e-mails, references like CL-19/59, placeholders in braces
-_MASK_RE = re.compile(URL_RE.pattern + "|" + EMAIL_RE.pattern + r"|\{\{.*?\}\}", re.I)
+# (a placeholder is short: bounded, so that a run of "{{" is not searched to the end each time)
+_MASK_RE = re.compile(URL_RE.pattern + "|" + EMAIL_RE.pattern + r"|\{\{[^\n{}]{0,200}\}\}", re.I)
 
 
 @lru_cache(maxsize=4096)

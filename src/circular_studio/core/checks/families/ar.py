@@ -2,6 +2,7 @@
 Persian look-alike letters."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..registry import Example, Hit, register
@@ -54,13 +55,15 @@ def bidi_controls(ctx):
         stack: list[tuple[str, int]] = []
         skip: set[int] = set()
         has_ar = re.search(f"[{ARABIC_LETTER}]", text) is not None
+        pdfs = [m.start() for m in re.finditer("\u202c", text)]  # found once, not once per override
         for m in _CONTROLS.finditer(text):
             ch, pos = m.group(), m.start()
             name = _NAMES[ch]
             if pos in skip:
                 continue
             if ch in ("\u202d", "\u202e"):
-                close = text.find("\u202c", pos + 1)
+                k = bisect.bisect_right(pdfs, pos)
+                close = pdfs[k] if k < len(pdfs) else -1
                 if close >= 0:
                     skip.add(close)
                     yield Hit(i, pos, close + 1, text[pos + 1:close],
