@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..document import BlockKind, Document
 from ..intake.signature import find_signature
@@ -22,6 +22,20 @@ class Fact:
     start: int = 0
     end: int = 0
     from_draft: bool = False
+
+
+@lru_cache(maxsize=1)
+def _FUSED_DATE_LEAD():  # noqa: N802 - a compiled pattern, built on first use
+    """What stands right before a date that is the letter's date: a place of house.json
+    ("Geneva, ") or a date label of the language table ("Date:")."""
+    import re
+
+    from ..intake.classify import _places
+    from ..locale import languages
+
+    labels = [w for e in languages.ordered() for w in e.part("date_label")]
+    alt = "|".join(_places() + [re.escape(w) + r"\s*[:：]" for w in labels]) or "(?!)"
+    return re.compile(rf"(?:^|[\s/])(?:{alt})\s*[,،]?\s*(?:le\s+)?$", re.I)
 
 
 def _iso(value) -> dt.date | None:
@@ -128,6 +142,14 @@ class CheckContext:
         for m in self.dates:
             if self.kind(m.block) == BlockKind.DATE_LINE:
                 return m
+        # a date line fused with another header line in a letter drafted elsewhere ("Ref.: DM-…
+        # Geneva, 18 December 2009", "TSB/ST / Geneva, 16 March 2005To: …", "Date:16 September
+        # 1997 Time: …"): a date after a place or a date label, above the salutation
+        sal = [i for i, b in enumerate(self.doc.blocks) if b.kind == BlockKind.SALUTATION]
+        stop = sal[0] if sal else min(len(self.doc.blocks), 12)
+        for m in self.dates:
+            if m.block < stop and _FUSED_DATE_LEAD().search(self.texts[m.block][:m.start]):
+                return m
         return None
 
     @cached_property
@@ -211,5 +233,12 @@ class CheckContext:
         kinds = {b.kind for b in self.doc.blocks}
         parts = {BlockKind.DATE_LINE, BlockKind.SALUTATION, BlockKind.CLOSING, BlockKind.SIGNATURE,
                  BlockKind.SUBJECT, BlockKind.REFERENCE}
-        letter_only = {BlockKind.CLOSING, BlockKind.SUBJECT, BlockKind.REFERENCE, BlockKind.SIGNED}
-        return self.draft is not None or (len(kinds & parts) >= 2 and bool(kinds & letter_only))
+        letter_only = {BlockKind.CLOSING, BlockKind.REFERENCE, BlockKind.SIGNED}
+        if self.draft is not None:
+            return True
+        from ..intake.classify import patterns
+
+        # a subject with its label ("Objet:"); the line above the salutation taken for a subject
+        # is as likely a speech's heading
+        labelled = any(b.kind == BlockKind.SUBJECT and patterns().SUBJECT.match(b.text) for b in self.doc.blocks)
+        return len(kinds & parts) >= 2 and (bool(kinds & letter_only) or labelled)

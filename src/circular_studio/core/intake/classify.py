@@ -151,6 +151,25 @@ def classify(doc: Document) -> Document:
             closing = i
         elif first_sal is None and ADDRESSEES.match(first) and len(texts[i]) < 400:
             set_kind(i, BlockKind.ADDRESSEES)
+    # a salutation over several lines ("Vos Excellences," / "Mesdames et Messieurs,", "Madame," /
+    # "Monsieur,"): the short vocative lines right above and below the one recognised
+    if first_sal is not None:
+        def vocative(k):
+            t = texts[k]
+            return (free[k] and kinds[k] == BlockKind.PARAGRAPH and not blocks[k].is_list_item and 0 < len(t) < 70
+                    and "\n" not in t and t.rstrip().endswith((",", "،")) and ":" not in t
+                    and not re.search(r"\d", t) and not (CLOSING.match(t) or ADDRESSEES.match(t) or REFERENCE.match(t)))
+        j = first_sal - 1
+        while j >= 0 and vocative(j):
+            kinds[j] = BlockKind.SALUTATION
+            first_sal = j
+            j -= 1
+        j = first_sal + 1
+        while j < n and kinds[j] == BlockKind.SALUTATION:
+            j += 1
+        while j < n - 1 and vocative(j):
+            kinds[j] = BlockKind.SALUTATION
+            j += 1
     # a closing formula at the end of the last paragraph ("… the assurance of my highest consideration.")
     if closing is None:
         for i in range(n - 1, max(-1, n - 8), -1):

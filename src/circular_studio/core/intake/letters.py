@@ -15,7 +15,10 @@ from ..docx.reader import read_docx
 from ..compose.pipeline import build_document
 from ..compose.markdown import parse_markdown
 
-_MD_HINT = re.compile(r"\]\([^)\s]*\)|\*\*[^*]+\*\*|<https?://|^#{1,6} |^\s*[-*] ", re.M)
+# Markdown only: a link, bold, an autolink, a heading. A line that begins with "- " is not enough:
+# letters typed or pasted as plain text list their addressees so ("To:- Member States…"), and
+# reading them as Markdown would join their header lines (date, "Ref:", subject) into one paragraph
+_MD_HINT = re.compile(r"\]\([^)\s]*\)|\*\*[^*]+\*\*|<https?://|^#{1,6} ", re.M)
 
 
 def _read_text(path: Path) -> str:

@@ -76,8 +76,9 @@ def _missing(kind):
             return
         if kind == BlockKind.REFERENCE and ctx.fact("reference"):
             return
-        if kind == BlockKind.DATE_LINE and ctx.letter_date and ctx.letter_date.from_draft:
-            return
+        if kind == BlockKind.DATE_LINE and ((ctx.letter_date and ctx.letter_date.from_draft)
+                                            or ctx._date_line_mention is not None):
+            return  # a date line fused with another header line is still the date line
         # where it should be: before the salutation / after the body
         at = 0
         if kind in (BlockKind.CLOSING, BlockKind.SIGNATURE):
