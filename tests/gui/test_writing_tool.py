@@ -212,3 +212,37 @@ def test_spelling_is_underlined_as_you_type_with_corrections_and_add_word(window
         assert not any("wsisforumien" in f.excerpt for f in w.findings)
     finally:
         spelling.reload_word_lists()
+
+
+# ---------------------------------------------------------------- 7. export every language at once
+def test_export_all_languages_one_file_per_language(opened, qtbot, tmp_path, monkeypatch, boxes):
+    import docx
+    from PySide6.QtWidgets import QFileDialog
+
+    w = opened  # seed-001: Arabic, English, French
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(out)))
+    assert w.actions["file.export_all_docx"].isEnabled()
+    with qtbot.waitSignal(w.exportFinished, timeout=30000):
+        w.actions["file.export_all_docx"].trigger()
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["seed-001-ar.docx", "seed-001-en.docx", "seed-001-fr.docx"]
+    fr = "\n".join(p.text for p in docx.Document(str(out / "seed-001-fr.docx")).paragraphs)
+    assert "Madame, Monsieur" in fr
+
+
+@pytest.mark.libreoffice
+def test_export_all_languages_as_pdf_in_one_libreoffice_run(opened, qtbot, tmp_path, monkeypatch):
+    from circular_studio.core.outputs import pdf
+    from circular_studio.core.outputs.pdf import soffice_path
+
+    if soffice_path() is None:
+        pytest.skip("LibreOffice is not installed")
+    runs = []
+    real = pdf._convert
+    monkeypatch.setattr(pdf, "_convert", lambda paths, *a, **k: runs.append(len(paths)) or real(paths, *a, **k))
+    with qtbot.waitSignal(opened.exportFinished, timeout=180000):
+        opened.start_export(str(tmp_path), "pdf", "", languages=opened.model.languages)
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["seed-001-ar.pdf", "seed-001-en.pdf", "seed-001-fr.pdf"]
+    assert runs == [3]

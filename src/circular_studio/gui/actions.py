@@ -97,13 +97,19 @@ EXPORT_SHORTCUTS = {"docx": "Ctrl+E", "pdf": "Ctrl+Shift+E"}
 
 
 def export_specs() -> list[ActionSpec]:
-    """One File ▸ Export row per format the core offers to the editor."""
+    """One File ▸ Export row per format the core offers to the editor, and one "Export All
+    Languages" row per format."""
     specs = []
     for i, fmt in enumerate(f for f in FORMATS.values() if f.menu):
         specs.append(ActionSpec(f"file.export_{fmt.id}", "action.export_format", "export",
                                 EXPORT_SHORTCUTS.get(fmt.id), "file",
                                 SP.SP_ArrowDown if i == 0 else None, separator_before=i == 0,
                                 enabled="draft_idle", args=(fmt.id,),
+                                title_args=(("name", fmt.id.upper()),)))
+    for fmt in (f for f in FORMATS.values() if f.menu):
+        specs.append(ActionSpec(f"file.export_all_{fmt.id}", "action.export_all_format", "export_all_languages",
+                                None, "file", separator_before=fmt is next(f for f in FORMATS.values() if f.menu),
+                                enabled="draft_multilingual_idle", args=(fmt.id,),
                                 title_args=(("name", fmt.id.upper()),)))
     return specs
 

@@ -20,6 +20,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar
 
 from circular_studio.core.outputs.formats import get_format
+from . import services
 from .i18n import language_name, tr
 from .worker import ExportJob
 
@@ -71,9 +72,41 @@ class ExportFlow(QObject):
             path += suffix
         return self.start(path, fmt, lang)
 
-    def start(self, path: str, fmt: str, lang: str) -> bool:
+    def export_all_languages(self, fmt: str) -> bool:
+        """Every language of the letter at once into a chosen folder, one file per language
+        named by language (letter-fr.pdf, letter-ar.pdf…); PDFs in one LibreOffice run."""
         w = self.window
-        job = ExportJob(w.model.draft.copy(), lang, path, fmt)
+        model = w.model
+        if model is None:
+            return False
+        if self.job is not None:
+            w.show_message(tr("export.busy"), "info")
+            return False
+        w.run_checks()
+        title = tr("export.all_title", name=fmt.upper())
+        errors = w.findings_panel.error_count()
+        if errors:
+            answer = QMessageBox.warning(
+                w, title, tr("export.errors_remain_all", n=errors),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        folder = QFileDialog.getExistingDirectory(w, title, w.settings.last_folder or str(Path.home()))
+        if not folder:
+            return False
+        names = [services.language_file_name(model.draft, lang, fmt) for lang in model.languages]
+        existing = [n for n in names if (Path(folder) / n).exists()]
+        if existing:
+            answer = QMessageBox.question(
+                w, title, tr("export.replace", names=", ".join(existing)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        return self.start(folder, fmt, "", languages=list(model.languages))
+
+    def start(self, path: str, fmt: str, lang: str, languages: list[str] | None = None) -> bool:
+        w = self.window
+        job = ExportJob(w.model.draft.copy(), lang, path, fmt, languages)
         job.signals.progress.connect(self._on_progress)
         job.signals.finished.connect(self._on_finished)
         job.signals.failed.connect(self._on_failed)

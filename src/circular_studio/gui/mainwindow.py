@@ -597,8 +597,11 @@ class MainWindow(QMainWindow):
     def export(self, fmt: str) -> bool:
         return self.exporter.export(fmt)
 
-    def start_export(self, path: str, fmt: str, lang: str) -> bool:
-        return self.exporter.start(path, fmt, lang)
+    def export_all_languages(self, fmt: str) -> bool:
+        return self.exporter.export_all_languages(fmt)
+
+    def start_export(self, path: str, fmt: str, lang: str, languages: list[str] | None = None) -> bool:
+        return self.exporter.start(path, fmt, lang, languages)
 
     # ------------------------------------------------------------------ undo / redo
     def undo(self) -> None:

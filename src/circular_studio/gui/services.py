@@ -15,7 +15,7 @@ from circular_studio.core.model.draft import Draft
 from circular_studio.core.errors import ExportError, StudioError
 from circular_studio.core.compose.pipeline import build_document
 from circular_studio.core.locale.spelling import close_suggestions
-from circular_studio.core.outputs.formats import export_document
+from circular_studio.core.outputs.formats import export_all, export_document, get_format
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,27 @@ def export(draft: Draft, language: str, path: str | Path, fmt: str, progress=Non
     result = export_document(draft, language, path, fmt)
     step(100, "done")
     return Path(result)
+
+
+def language_file_name(draft: Draft, language: str, fmt: str) -> str:
+    """``<draft name>-<language>.<ext>``: what an export of one language is called."""
+    base = Path(draft.path).stem if draft.path else draft.letter_type
+    return f"{base}-{language}{get_format(fmt).suffix}"
+
+
+def export_languages(draft: Draft, languages: list[str], folder: str | Path, fmt: str,
+                     progress=None) -> list[Path]:
+    """Every language of ``languages`` into ``folder``, one file each named by language
+    (``language_file_name``); PDFs through one LibreOffice run. Returns the written paths."""
+    step = progress or (lambda _pct, _msg="": None)
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ExportError(f"{folder}: the folder does not exist; nothing was written")
+    step(10, "build")
+    targets = [folder / language_file_name(draft, lang, fmt) for lang in languages]
+    written = export_all([(draft, lang) for lang in languages], targets, fmt)
+    step(100, "done")
+    return [Path(p) for p in written]
 
 
 __all__ = ["UiFinding", "build", "check", "export", "StudioError"]

@@ -21,16 +21,25 @@ class ExportSignals(QObject):
 
 
 class ExportJob(QRunnable):
-    def __init__(self, draft: Draft, language: str, path: str, fmt: str):
+    """One language to ``path``; or, with ``languages``, each of them into the folder ``path``
+    (one file per language, named by language; PDFs in one LibreOffice run)."""
+
+    def __init__(self, draft: Draft, language: str, path: str, fmt: str, languages: list[str] | None = None):
         super().__init__()
         self.draft, self.language, self.path, self.fmt = draft, language, path, fmt
+        self.languages = languages
         self.signals = ExportSignals()
         self.setAutoDelete(False)
 
     def run(self) -> None:
+        step = lambda pct, msg="": self.signals.progress.emit(pct, msg)  # noqa: E731
         try:
-            result = services.export(self.draft, self.language, self.path, self.fmt,
-                                     progress=lambda pct, msg="": self.signals.progress.emit(pct, msg))
+            if self.languages:
+                written = services.export_languages(self.draft, self.languages, self.path, self.fmt,
+                                                    progress=step)
+                result = self.path if len(written) != 1 else written[0]
+            else:
+                result = services.export(self.draft, self.language, self.path, self.fmt, progress=step)
         except StudioError as exc:
             self.signals.failed.emit(str(exc))
         except OSError as exc:
