@@ -246,3 +246,84 @@ def test_export_all_languages_as_pdf_in_one_libreoffice_run(opened, qtbot, tmp_p
         opened.start_export(str(tmp_path), "pdf", "", languages=opened.model.languages)
     assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["seed-001-ar.pdf", "seed-001-en.pdf", "seed-001-fr.pdf"]
     assert runs == [3]
+
+
+# ---------------------------------------------------------------- 5. find/replace, print, zoom, menus
+def test_find_and_replace_across_the_languages(opened, qtbot):
+    w = opened  # seed-001: the three versions all name the year 2020
+    counts = {lang: w.model.value("body", lang).count("2020") for lang in w.model.languages}
+    assert all(counts.values())
+    w.actions["edit.replace"].trigger()
+    assert w.find_bar.isVisible() and w.find_bar.replace_edit.isVisible()
+    total = sum(v.count("2020") for lang in w.model.languages
+                for v in w.model.draft.languages[lang].values() if isinstance(v, str))
+    w.find_bar.find_edit.setText("2020")
+    assert w.find_bar.count.text() == f"{total} found (Arabic, English, French)"
+    m = w.find_bar.find_next()
+    widget = w.form.editor(m.name, m.lang).focus_widget()
+    selected = widget.selectedText() if hasattr(widget, "selectedText") else widget.textCursor().selectedText()
+    assert selected == "2020"
+    assert w.form.currentWidget() is w.form.pages[m.lang]
+    w.find_bar.replace_edit.setText("2021")
+    assert w.find_bar.replace_everywhere() == total
+    for lang in w.model.languages:
+        assert "2020" not in w.model.value("body", lang) + w.model.value("subject", lang)
+        assert "2021" in w.model.value("body", lang)
+    w.actions["edit.undo"].trigger()  # one step undoes it all
+    for lang in w.model.languages:
+        assert w.model.value("body", lang).count("2020") == counts[lang]
+
+
+@pytest.mark.libreoffice
+def test_print_preview_shows_the_pages_of_the_pdf(opened, qtbot, tmp_path):
+    import pypdfium2
+
+    from circular_studio.core.outputs.formats import export_document
+    from circular_studio.core.outputs.pdf import soffice_path
+
+    if soffice_path() is None:
+        pytest.skip("LibreOffice is not installed")
+    w = opened
+    w.preview.set_language("fr")
+    body = w.model.value("body", "fr")
+    w.model.set_value("body", "\n\n".join([body] * 3), "fr")  # a longer letter: several pages
+    dialog = w.printer.preview()
+    assert dialog is not None and dialog.pages is not None
+    pdf = tmp_path / "letter.pdf"
+    export_document(w.model.draft, "fr", pdf, "pdf")
+    expected = len(pypdfium2.PdfDocument(str(pdf)))
+    assert expected >= 2
+    assert dialog.page_count() == expected
+    dialog.deleteLater()
+
+
+def test_preview_zoom_and_fit_width(opened, qtbot):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    page = opened.preview.browser
+    fit = page.scale()
+    opened.actions["view.zoom_in"].trigger()
+    assert page.scale() > fit
+    opened.actions["view.fit_width"].trigger()
+    assert page.zoom() is None and page.scale() == fit
+    event = QWheelEvent(QPointF(50, 50), QPointF(page.mapToGlobal(QPoint(50, 50))), QPoint(0, 0), QPoint(0, -120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
+                        False)
+    QApplication.sendEvent(page.viewport(), event)
+    assert page.scale() < fit
+
+
+def test_close_returns_to_the_start_page_and_menus_exist(opened, qtbot):
+    w = opened
+    edit_menu = [a.objectName() for a in w.menus["edit"].actions()]
+    assert {"edit.cut", "edit.copy", "edit.paste", "edit.select_all", "edit.find", "edit.replace"} <= set(edit_menu)
+    w.actions["help.checks"].trigger()
+    assert "DATE005" in w.help_dialog.browser.toPlainText()
+    w.help_dialog.close()
+    w.actions["help.guide"].trigger()
+    assert "Ctrl+P" in w.help_dialog.browser.toPlainText()
+    w.help_dialog.close()
+    w.actions["file.close"].trigger()
+    assert w.isVisible() and w.stack.currentWidget() is w.welcome and w.model is None

@@ -37,9 +37,12 @@ from .check_view import CORRECTABLE_SUFFIXES, LETTER_SUFFIXES, CheckView, read_l
 from .dialogs import FixesDialog, MessageBar, NewDialog
 from .editor_view import EditorView
 from .export_flow import ExportFlow
+from .find_replace import FindReplaceBar
 from .findings import FindingsPanel
+from .help import HelpDialog, check_catalogue_markdown, guide_markdown
 from .i18n import plain, tr
 from .model import DISABLED_CHECKS
+from .printing import Printer, have_libreoffice
 from .settings import Settings
 
 PREVIEW_DELAY_MS = 150
@@ -83,6 +86,8 @@ class MainWindow(QMainWindow):
         lay = QVBoxLayout(central)
         lay.setContentsMargins(4, 4, 4, 0)
         lay.addWidget(self.message_bar)
+        self.find_bar = FindReplaceBar(self)
+        lay.addWidget(self.find_bar)
         lay.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
@@ -100,6 +105,7 @@ class MainWindow(QMainWindow):
             lambda visible: self.actions["view.findings"].setChecked(visible) if not self._closing else None)
 
         self.exporter = ExportFlow(self)
+        self.printer = Printer(self)
         self.findings_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.findings_label)
 
@@ -246,6 +252,7 @@ class MainWindow(QMainWindow):
         self.findings_dock.setWindowTitle(tr("findings.title"))
         self.progress.setAccessibleName(tr("a11y.export_progress"))
         self.findings_panel.retranslate()
+        self.find_bar.retranslate()
         self.preview.retranslate("a11y.preview_language")
         self.preview2.retranslate("a11y.second_language")
         self.check_view.retranslate()
@@ -592,6 +599,90 @@ class MainWindow(QMainWindow):
             if not window.close():
                 return
         QApplication.quit()
+
+    def close_letter(self) -> bool:
+        """File ▸ Close: back to the start page (the window closes when nothing is open)."""
+        if self.view is None:
+            return self.close()
+        if not self.maybe_save():
+            return False
+        self._leave_draft()
+        self.check_view.close_letter()
+        self.findings_panel.set_read_only(False)
+        self.find_bar.hide()
+        self.highlight = None
+        self._set_findings([])
+        self.stack.setCurrentWidget(self.welcome)
+        self.message_bar.hide()
+        self._update_title()
+        self._update_undo_titles()
+        return True
+
+    # ------------------------------------------------------------------ print, edit, find, zoom
+    def print_letter(self) -> bool:
+        if self.view is self.editor_view and not have_libreoffice():
+            self.show_message(tr("print.fallback"), "info")
+        return self.printer.print_letter()
+
+    def _focused_edit(self):
+        focus = QApplication.focusWidget()
+        return focus if hasattr(focus, "selectAll") and hasattr(focus, "copy") else None
+
+    def edit_cut(self) -> None:
+        w = self._focused_edit()
+        if w is not None and hasattr(w, "cut"):
+            w.cut()
+
+    def edit_copy(self) -> None:
+        w = self._focused_edit()
+        if w is not None:
+            w.copy()
+        elif self.view is not None:
+            pane = self.preview if self.view is self.editor_view else self.check_preview
+            pane.browser.copy_text()
+
+    def edit_paste(self) -> None:
+        w = self._focused_edit()
+        if w is not None and hasattr(w, "paste"):
+            w.paste()
+
+    def edit_select_all(self) -> None:
+        w = self._focused_edit()
+        if w is not None:
+            w.selectAll()
+
+    def show_find(self) -> None:
+        if self.model is not None:
+            self.find_bar.open_bar(replace=False)
+
+    def show_replace(self) -> None:
+        if self.model is not None:
+            self.find_bar.open_bar(replace=True)
+
+    def _shown_pages(self):
+        if self.view is self.check_view:
+            return [self.check_preview.browser]
+        return [p.browser for p in (self.preview, self.preview2) if p.isVisible()]
+
+    def zoom_in(self) -> None:
+        for page in self._shown_pages():
+            page.zoom_in()
+
+    def zoom_out(self) -> None:
+        for page in self._shown_pages():
+            page.zoom_out()
+
+    def fit_width(self) -> None:
+        for page in self._shown_pages():
+            page.fit_width()
+
+    def show_guide(self) -> None:
+        self.help_dialog = HelpDialog(plain(tr("action.guide")), guide_markdown(self.registry), self)
+        self.help_dialog.show()
+
+    def show_check_catalogue(self) -> None:
+        self.help_dialog = HelpDialog(plain(tr("action.check_catalogue")), check_catalogue_markdown(), self)
+        self.help_dialog.show()
 
     # ------------------------------------------------------------------ export
     def export(self, fmt: str) -> bool:

@@ -23,13 +23,18 @@ from .i18n import language_name, tr
 DESK_MARGIN = 18  # screen pixels around the sheets
 PAGE_GAP = 18  # screen pixels between two sheets
 MIN_SCALE = 0.35
+MAX_ZOOM = 3.0
+ZOOM_STEP = 1.2
 DESK_COLOUR = QColor("#8c8f94")
 SHEET_BORDER = QColor("#6b6e73")
 SHADOW = QColor(0, 0, 0, 60)
 
 
 class PageView(QAbstractScrollArea):
-    """A paginated, read-only view of a QTextDocument on A4 sheets."""
+    """A paginated, read-only view of a QTextDocument on A4 sheets; fit to the width unless
+    zoomed (Ctrl+wheel, or the View menu's zoom commands)."""
+
+    zoomChanged = Signal(float)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -39,6 +44,7 @@ class PageView(QAbstractScrollArea):
         self._margin = PAGE_MARGIN_PX
         self._pages = 0
         self._message = ""  # shown on the desk instead of sheets (the letter cannot be shown)
+        self._zoom: float | None = None  # None: the sheets fit the width
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setAutoFillBackground(False)
         self.verticalScrollBar().setSingleStep(40)
@@ -92,9 +98,48 @@ class PageView(QAbstractScrollArea):
         return QSizeF(self._page)
 
     # ------------------------------------------------------------------ geometry
-    def scale(self) -> float:
+    def fit_scale(self) -> float:
+        """The scale at which a sheet fits the width (at most its real size)."""
         room = self.viewport().width() - 2 * DESK_MARGIN
         return max(min(1.0, room / self._page.width()), MIN_SCALE)
+
+    def scale(self) -> float:
+        return self._zoom if self._zoom is not None else self.fit_scale()
+
+    # ------------------------------------------------------------------ zoom
+    def zoom(self) -> float | None:
+        """The zoom chosen (1.0 = real size), or None when the sheets fit the width."""
+        return self._zoom
+
+    def set_zoom(self, zoom: float | None) -> None:
+        """A fixed zoom, clamped to [MIN_SCALE, MAX_ZOOM]; None fits the width. The point at
+        the top of the view stays there."""
+        old = self.scale()
+        top = self.verticalScrollBar().value()
+        self._zoom = None if zoom is None else max(MIN_SCALE, min(MAX_ZOOM, zoom))
+        self._update_scrollbars()
+        if old:
+            self.verticalScrollBar().setValue(int(top * self.scale() / old))
+        self.viewport().update()
+        self.zoomChanged.emit(self.scale())
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.scale() * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.scale() / ZOOM_STEP)
+
+    def fit_width(self) -> None:
+        self.set_zoom(None)
+
+    def wheelEvent(self, event):  # noqa: N802 - Qt's name
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.set_zoom(self.scale() * (ZOOM_STEP if delta > 0 else 1 / ZOOM_STEP))
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def _content_size(self) -> QSizeF:
         s = self.scale()
