@@ -166,3 +166,40 @@ def test_addressee_without_name_in_a_language_is_reported_not_written(series, tm
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["series-000.au.fr.docx"]
     assert [(o.addressee, o.language, o.message) for o in report.by_status("failed")] == [("au", "en", "no name in en")]
     assert not report.complete
+
+
+def test_series_survives_a_save(series, tmp_path):
+    saved = draft_io.load(draft_io.save(series.copy(), tmp_path / "copy.json"))
+    assert saved.series == {"addressees": "member-states", "preview": "pse"}
+
+
+def test_a_bad_series_field_is_named(tmp_path):
+    import json
+
+    data = json.loads((examples_dir() / "series-000.json").read_text("utf-8"))
+    data["series"] = "member-states"
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(draft_io.DraftError, match="field 'series' must be an object"):
+        draft_io.load(path)
+
+
+def test_a_series_from_a_file_beside_the_draft(series, tmp_path):
+    (tmp_path / "orgs.csv").write_text("id,name_fr\nuit,l'Union internationale des télécommunications\n",
+                                       encoding="utf-8")
+    d = series.copy()
+    d.path = tmp_path / "letter.json"
+    d.series = {"addressees": "orgs.csv"}
+    line, _ = _lines(build_document(d, "fr"))
+    assert line == "À l'Union internationale des télécommunications"
+    found = batch.series_addressees(d, None, ["fr"])
+    assert [a.id for a in found] == ["uit"]
+
+
+def test_an_addressee_list_greeting_replaces_the_salutation(series, tmp_path):
+    csv = tmp_path / "l.csv"
+    csv.write_text("id,name_fr,greeting_fr\nx,l'Union africaine,\"Excellence,\"\ny,la GSMA,\n", encoding="utf-8")
+    found = batch.series_addressees(series, str(csv), ["fr"])
+    salutations = [next(b.text for b in build_document(series, "fr", addressee=a).blocks
+                        if b.kind == BlockKind.SALUTATION) for a in found]
+    assert salutations == ["Excellence,", "Madame, Monsieur,"]

@@ -112,6 +112,9 @@ def markdown_of(draft: Draft, language: str, *, strict: bool = True, addressee=N
         addressee = series_preview(draft, language)
     if addressee is not None:
         ctx["addressee"] = addressee
+        greeting = (getattr(addressee, "greeting", None) or {}).get(language)
+        if greeting:  # the list's own greeting replaces the language's salutation
+            ctx["words"] = {**ctx["words"], "salutation": [greeting]}
     elif not strict:
         ctx["addressee"] = addressees.placeholder(language)
     for spec in lt.fields:
