@@ -128,3 +128,38 @@ def test_year_0000_is_a_finding_not_a_failed_check(tmp_path, capsys):
     assert rc == 1
     assert not [f for f in findings if f["code"] == "CHECK001"]
     assert any(f["code"].startswith("DATE") and "0000" in f["excerpt"] for f in findings)
+
+
+def test_damaged_docx_among_several_files(tmp_path, capsys):
+    """A damaged deflate stream crashed the reader and lost every file's results (issue 15
+    item 3): now exit 2 naming the file and part, and the other files are still reported."""
+    from circular_studio.core.docx.writer import write_docx
+    from tests.core.conftest import make_french_letter
+    from tests.core.docx.test_docx_reader import _damage_deflate
+
+    bad = write_docx(make_french_letter(), tmp_path / "damaged.docx")
+    _damage_deflate(bad, "word/document.xml")
+    rc = main(["check", "--format", "json", str(bad), str(FIX / "seed-000.md")])
+    cap = capsys.readouterr()
+    assert rc == 2
+    assert "damaged.docx: unusable input: part word/document.xml" in cap.err
+    assert "Traceback" not in cap.err
+    assert [f["path"] for f in json.loads(cap.out)["files"]] == [str(FIX / "seed-000.md")]
+
+
+def test_internal_fault_in_one_file_keeps_the_others(tmp_path, capsys, monkeypatch):
+    from circular_studio.commands import check as check_command
+
+    real = check_command.load_letter
+
+    def flaky(path, language=None):
+        if path.endswith("first.md"):
+            raise KeyError("boom")
+        return real(path, language)
+    monkeypatch.setattr(check_command, "load_letter", flaky)
+    first = tmp_path / "first.md"
+    first.write_text("x", encoding="utf-8")
+    rc = main(["check", "--format", "json", str(first), str(FIX / "seed-000.md")])
+    cap = capsys.readouterr()
+    assert rc == 2 and "first.md: could not be checked (internal error KeyError" in cap.err
+    assert len(json.loads(cap.out)["files"]) == 1

@@ -72,8 +72,10 @@ def run(args) -> int:
                                       project=project, versions=versions, profile=args.profile)
                 any_error |= any(f.severity.value == "error" for f in findings)
                 out_files.append((path, doc.language, findings, doc))
-        except StudioError as exc:
-            print(f"circular-studio: {exc}", file=sys.stderr)
+        except (StudioError, Exception) as exc:  # noqa: BLE001 - one file's fault never loses the others
+            message = str(exc) if isinstance(exc, StudioError) else \
+                f"{path}: could not be checked (internal error {type(exc).__name__}: {exc}; please report it)"
+            print(f"circular-studio: {message}", file=sys.stderr)
             failed = True
             if len(args.files) == 1:
                 return 2

@@ -176,3 +176,55 @@ def test_external_header_target_is_not_followed(tmp_path, french_letter):
     p = _replace_part(data, "word/_rels/document.xml.rels", rels.encode(), tmp_path / "ext.docx")
     doc = read_docx(p)
     assert "root:" not in doc.text
+
+
+def _damage_deflate(path, part: str) -> None:
+    """Overwrite the middle of ``part``'s compressed bytes (a damaged deflate stream)."""
+    import struct
+
+    data = bytearray(path.read_bytes())
+    pos = data.find(b"PK\x03\x04")
+    while pos >= 0:
+        size, name_len, extra_len = struct.unpack_from("<IHH", data, pos + 18)[0], *struct.unpack_from("<HH", data, pos + 26)
+        if data[pos + 30:pos + 30 + name_len] == part.encode():
+            start = pos + 30 + name_len + extra_len
+            for i in range(start + 2, start + min(size, 64)):
+                data[i] = 0xFF
+            break
+        pos = data.find(b"PK\x03\x04", pos + 4)
+    path.write_bytes(bytes(data))
+
+
+def test_damaged_deflate_is_unusable_input(tmp_path, french_letter):
+    """zlib.error escaped as a traceback (issue 15 item 3)."""
+    p = write_docx(french_letter, tmp_path / "damaged.docx")
+    _damage_deflate(p, "word/document.xml")
+    with pytest.raises(InputError, match=r"damaged\.docx: unusable input: part word/document\.xml"):
+        read_docx(p)
+
+
+@pytest.mark.parametrize("attribute", ["w:ilvl w:val=\"0\"", "w:numId w:val=\"1\""])
+def test_non_numeric_list_attributes_are_unusable_input(tmp_path, french_letter, attribute):
+    """int('x') on w:ilvl escaped as a ValueError traceback (issue 15 item 3)."""
+    src = zipfile.ZipFile(io.BytesIO(docx_bytes(french_letter)))
+    xml = src.read("word/document.xml").decode()
+    name = attribute.split()[0]
+    import re
+    xml, n = re.subn(f'<{name} w:val="[^"]*"', f'<{name} w:val="x²"', xml)
+    assert n, "the letter has a list"
+    p = _replace_part(docx_bytes(french_letter), "word/document.xml", xml.encode(), tmp_path / "list.docx")
+    if name == "w:numId":  # a numbering id is a name: read, never a crash
+        read_docx(p)
+        return
+    with pytest.raises(InputError, match=r"list\.docx: unusable input: part word/document\.xml: w:ilvl 'x²'"):
+        read_docx(p)
+
+
+def test_non_numeric_level_in_numbering_part(tmp_path, french_letter):
+    src = zipfile.ZipFile(io.BytesIO(docx_bytes(french_letter)))
+    if "word/numbering.xml" not in src.namelist():
+        pytest.skip("no numbering part")
+    xml = src.read("word/numbering.xml").decode().replace('w:ilvl="0"', 'w:ilvl="zero"', 1)
+    p = _replace_part(docx_bytes(french_letter), "word/numbering.xml", xml.encode(), tmp_path / "num.docx")
+    with pytest.raises(InputError, match=r"num\.docx: unusable input: part word/numbering\.xml"):
+        read_docx(p)

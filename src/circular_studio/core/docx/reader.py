@@ -17,6 +17,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -83,8 +84,9 @@ class _Package:
         try:
             with self.zip.open(name) as fh:
                 data = fh.read(MAX_PART + 1)  # actual size, whatever the header declares
-        except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError) as exc:
-            raise InputError(f"{self.path}: part {name} is damaged ({exc})") from None
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError,
+                ValueError) as exc:  # zlib.error: a damaged deflate stream
+            raise InputError(f"{self.path}: unusable input: part {name} is damaged ({exc})") from None
         if len(data) > MAX_PART:
             raise InputError(f"{self.path}: refused: part {name} is larger than "
                              f"{MAX_PART // 2**20} MB")
@@ -118,6 +120,20 @@ class _Package:
         return out
 
 
+class _BadPart(ValueError):
+    """An attribute Word would never write (``w:ilvl="x"``); read_docx names the file."""
+
+
+def _number(value: str | None, part: str, what: str, default: int = 0) -> int:
+    """An integer attribute of ``part``, or _BadPart naming it."""
+    if value is None:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise _BadPart(f"part {part}: {what} {value[:40]!r} is not a number") from None
+
+
 def _on(el) -> bool:
     return el is not None and (el.get(w("val")) or "true").lower() not in _FALSE
 
@@ -134,7 +150,8 @@ class _Numbering:
             levels = {}
             for lvl in ab.iter(w("lvl")):
                 fmt = lvl.find(w("numFmt"))
-                levels[int(lvl.get(w("ilvl"), "0"))] = (fmt.get(w("val")) if fmt is not None
+                level = _number(lvl.get(w("ilvl")), "word/numbering.xml", "w:lvl/@w:ilvl")
+                levels[level] = (fmt.get(w("val")) if fmt is not None
                                                         else "decimal")
             self.abstract[ab.get(w("abstractNumId"))] = levels
         for num in root.iter(w("num")):
@@ -299,7 +316,7 @@ class _Reader:
             nid = numpr.find(w("numId"))
             ilvl_el = numpr.find(w("ilvl"))
             num_id = nid.get(w("val")) if nid is not None else None
-            ilvl = int(ilvl_el.get(w("val"), "0")) if ilvl_el is not None else 0
+            ilvl = _number(ilvl_el.get(w("val")), self.main, "w:ilvl") if ilvl_el is not None else 0
             kind = self.numbering.kind(num_id, ilvl)
             if kind:
                 key = (num_id, ilvl)
@@ -309,7 +326,7 @@ class _Reader:
                         del self.counters[(n, lv)]
                 block.list_kind, block.level = kind, ilvl
                 block.number = self.counters[key] if kind == "ordered" else None
-                block.list_id = int(num_id) if num_id and num_id.isdigit() else None
+                block.list_id = int(num_id) if num_id and num_id.isdecimal() else None
         return block
 
     def container(self, el, rels=None) -> list[Block]:
@@ -389,36 +406,47 @@ def read_docx(path, language: str | None = None) -> Document:
         raise InputError(f"{path}: no such file")
     pkg = _Package(path)
     try:
-        main = None
-        root_rels = pkg.rels("")
-        for target, external, rtype in root_rels.values():
-            if rtype == OFFICE_DOC and not external:
-                main = target
-        if main is None or main not in pkg.names:
-            main = "word/document.xml"
-        root = pkg.xml(main)
-        if root is None:
-            raise InputError(f"{path}: not a Word document (no word/document.xml inside)")
-        body = root.find(w("body"))
-        if body is None:
-            raise InputError(f"{path}: the document has no body")
-        reader = _Reader(pkg, main)
-        blocks = reader.container(body)
-        head = reader.header(body)
-        if head is not None:
-            blocks.insert(0, head)
-        title = subject = ""
-        core = None
-        for target, external, rtype in root_rels.values():
-            if rtype.endswith("/core-properties") and not external:
-                core = pkg.xml(target)
-        if core is not None:
-            t = core.find(f"{{{DC}}}title")
-            s = core.find(f"{{{DC}}}subject")
-            title = clean_text(t.text or "")[0] if t is not None else ""
-            subject = clean_text(s.text or "")[0] if s is not None else ""
+        return _read(pkg, path, language)
+    except _BadPart as exc:
+        raise InputError(f"{path}: unusable input: {exc}") from None
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as exc:
+        # a structure Word never writes that the reader did not foresee: still a clear message
+        raise InputError(f"{path}: unusable input: the document's structure could not be read "
+                         f"({type(exc).__name__}: {str(exc)[:200]})") from None
     finally:
         pkg.zip.close()
+
+
+def _read(pkg: _Package, path: Path, language: str | None) -> Document:
+    """read_docx's work on an open package."""
+    main = None
+    root_rels = pkg.rels("")
+    for target, external, rtype in root_rels.values():
+        if rtype == OFFICE_DOC and not external:
+            main = target
+    if main is None or main not in pkg.names:
+        main = "word/document.xml"
+    root = pkg.xml(main)
+    if root is None:
+        raise InputError(f"{path}: not a Word document (no word/document.xml inside)")
+    body = root.find(w("body"))
+    if body is None:
+        raise InputError(f"{path}: the document has no body")
+    reader = _Reader(pkg, main)
+    blocks = reader.container(body)
+    head = reader.header(body)
+    if head is not None:
+        blocks.insert(0, head)
+    title = subject = ""
+    core = None
+    for target, external, rtype in root_rels.values():
+        if rtype.endswith("/core-properties") and not external:
+            core = pkg.xml(target)
+    if core is not None:
+        t = core.find(f"{{{DC}}}title")
+        s = core.find(f"{{{DC}}}subject")
+        title = clean_text(t.text or "")[0] if t is not None else ""
+        subject = clean_text(s.text or "")[0] if s is not None else ""
     lang = language or detect_document([b.text for b in blocks])
     return Document(lang, blocks, title=title, subject=subject, source=str(path),
-                    writing_direction=languages.direction_of(lang))
+                writing_direction=languages.direction_of(lang))
