@@ -3,6 +3,7 @@ facts worked out once (the letter's date, the event, the deadline, the signatory
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -205,13 +206,23 @@ class CheckContext:
         return [draft_fact] + [(f, m) for f, m in out if f.value != d]
 
     def _year_for(self, m: DateMention) -> int | None:
-        """The year of a date written without one: the first on or after the letter's date."""
+        """The year of a date written without one: the year written with a later date of the same
+        sentence ("the meetings of 14 February, 3-4 April and 17-18 July 1997"); else, above the
+        date line (a header naming past meetings), the letter's year; else the first on or after
+        the letter's date."""
         if m.year is not None:
             return m.year
+        text = self.texts[m.block]
+        for other in self.dates:
+            if other.block == m.block and other.start > m.start and other.year is not None \
+                    and other.month >= m.month and not re.search(r"[.!?;]\s", text[m.end:other.start]):
+                return other.year
         ld = self.letter_date
         if not ld:
             return None
         y = ld.value.year
+        if ld.block is not None and m.block < ld.block:
+            return y
         if (m.month, m.day) < (ld.value.month, ld.value.day):
             y += 1
         return y

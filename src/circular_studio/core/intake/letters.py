@@ -36,7 +36,34 @@ def parse_md(text: str, language: str, source: str = "") -> Document:
     """A Markdown letter; YAML front matter (--- title: … ---), which editors and static-site
     tools put on top, is not part of the letter."""
 
-    return parse_markdown(_FRONT_MATTER.sub("", text, count=1), language, source=source)
+    doc = parse_markdown(_FRONT_MATTER.sub("", text, count=1), language, source=source)
+    for b in doc.blocks:
+        b.spans = _unfold_labels(b.spans)
+    return doc
+
+
+def _contact_label():
+    from ..locale import languages
+
+    words = sorted({w for e in languages.ordered() for w in e.part("contact")}, key=len, reverse=True)
+    return re.compile(rf"^((?:{'|'.join(words) or '(?!)'})\s*[:：]\s*)(\S+@\S+)$", re.I)
+
+
+def _unfold_labels(spans: list[Span]) -> list[Span]:
+    """"E-mail:gbs@itu.int" written without a space: the link finder takes the label for part of
+    the address (mailto:E-mail:gbs@itu.int); give the label back to the text."""
+    if not any(s.link and s.link.startswith("mailto:") for s in spans):
+        return spans
+    rx = _contact_label()
+    out = []
+    for s in spans:
+        m = rx.match(s.text) if s.link and s.link.startswith("mailto:") else None
+        if m:
+            out.append(Span(m.group(1), s.bold, s.italic))
+            out.append(Span(m.group(2), s.bold, s.italic, "mailto:" + m.group(2)))
+        else:
+            out.append(s)
+    return out
 
 
 def parse_plain(text: str, language: str, source: str = "") -> Document:
