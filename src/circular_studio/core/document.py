@@ -7,6 +7,7 @@ letter (a list item is one block). Finding locations are (block index, character
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
@@ -44,6 +45,19 @@ class Span:
     bold: bool = False
     italic: bool = False
     link: str | None = None
+
+
+# The only link targets that become live hyperlinks, in the DOCX and in the preview: web pages,
+# e-mail, and anchors inside the letter. Any other scheme (ms-msdt:, search-ms:, ms-word:, smb:,
+# file:, data:…), a network path (\\\\host\\share, //host/x, where Word may send the reader's
+# credentials) or anything unreadable stays text, and LINK006 reports it.
+_LIVE_LINK = re.compile(r"(?:https?://[^/\\\s\x00-\x1f]|mailto:[^\s\x00-\x1f]|#[\w.:-]+$)", re.I)
+
+
+def live_link(target: str | None) -> bool:
+    """Whether ``target`` may be a live hyperlink: http(s)://host…, mailto:…, or #anchor."""
+    target = (target or "").strip()
+    return bool(_LIVE_LINK.match(target)) and not re.search(r"[\x00-\x1f\x7f\s]", target)
 
 
 @dataclass

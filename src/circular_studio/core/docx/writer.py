@@ -53,7 +53,7 @@ from docx.text.paragraph import Paragraph
 
 from . import fonts as font_files, oxml, style, typeset
 from ..locale.bidi import LRM, ltr_token_spans, script_runs
-from ..document import Block, BlockKind, Document, Span
+from ..document import Block, BlockKind, Document, Span, live_link
 from ..model.draft import atomic_write_bytes, clean_text
 from ..errors import ExportError
 from ..locale import languages
@@ -167,7 +167,7 @@ def _fill(p, spans: list[Span], ctx: _Ctx, *, bold: bool = False, size: float | 
     for s in spans:
         container, link = p._p, False
         target = (s.link or "").strip()
-        if target and target != "#":
+        if live_link(target):  # web, e-mail, anchors only: any other target stays text (LINK006)
             container, link = oxml.add_hyperlink(p, _clean(target)), True
         s_start, s_end = pos, pos + len(s.text)
         for r_start, r_end, is_rtl in runs:

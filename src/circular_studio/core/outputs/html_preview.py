@@ -21,7 +21,7 @@ import html
 from dataclasses import dataclass
 
 from ..docx import style, typeset
-from ..document import Block, BlockKind, Document, Span
+from ..document import Block, BlockKind, Document, Span, live_link
 from ..locale.bidi import protect as _protect
 from ..locale.languages import direction_of
 from ..resources import load_json
@@ -93,7 +93,9 @@ def _span_html(span: Span, text: str) -> str:
     if span.italic:
         out = f"<i>{out}</i>"
     if span.link is not None:
-        if span.link:
+        if span.link.strip() and span.link.strip() != "#" and not live_link(span.link):
+            pass  # not a web, e-mail or anchor link: shown as text, as the DOCX writes it (LINK006)
+        elif span.link:
             out = (f'<a href="{html.escape(span.link)}" style="color:{LINK_COLOUR};'
                    f'text-decoration:underline;">{out}</a>')
         else:  # a link whose target was lost: show it as a link that goes nowhere, in red

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from ...locale.datetext import reader
 from ..registry import Example, Hit, register
+from ...document import live_link
 from ...locale.text import EMAIL_RE
 
 FAMILY = "links"
@@ -33,7 +34,20 @@ def link_without_target(ctx):
                 yield Hit(i, s, e, None, {"text": span.text})
 
 
-_SCHEMES = ("http", "https", "mailto", "ftp")
+_SCHEMES = ("http", "https", "mailto")
+
+
+def not_web(target: str) -> bool:
+    """A link target that is no web, e-mail or anchor address (ms-msdt:, smb:, a network path
+    //host or \\\\host, a relative path): never live, reported by LINK006."""
+    target = target.strip()
+    if target.startswith("#") or live_link(target):
+        return False
+    if target.startswith(("//", "\\\\", "/")):
+        return True
+    if re.match(r"(?:h?t{1,3}p?s?[:/]|www\.)", target, re.I):  # a mistyped web address: LINK002's
+        return False
+    return urlsplit(target).scheme.lower() not in _SCHEMES if ":" in target else True
 _BAD_URL = re.compile(r"(?<![\w@/])(?:h?t?tps?:/{0,1}(?!/)|https?//|https?:///+|htps?://|htttps?://|"
                       r"ww\.|wwww\.)[^\s<>()]*|(?<![\w@/])www\.[\w-]+,[a-z]{2,6}\b[^\s<>()]*", re.I)
 _TLD = re.compile(r"\.[a-z]{2,24}$", re.I)
@@ -75,7 +89,7 @@ def malformed_url(ctx):
         for s, e, span in block.links():
             linked.append((s, e))
             target = (span.link or "").strip()
-            if target in ("", "#"):
+            if target in ("", "#") or not_web(target):  # not a web address at all: LINK006
                 continue
             problem = _url_problem(target)
             if problem:
@@ -219,3 +233,25 @@ def placeholders(ctx):
         for m in _CAPS_PLACEHOLDER.finditer(text):
             if m.start() not in seen:
                 yield Hit(i, m.start(), m.end(), None, {"text": m.group()})
+
+
+@register("LINK006", "link-not-web", family=FAMILY, severity="error",
+          en="the link to \"{url}\" is not a web or e-mail address: it is kept as plain text",
+          fr="le lien vers « {url} » n'est pas une adresse web ni électronique: il reste du texte simple",
+          ar="الرابط إلى \"{url}\" ليس عنوان موقع أو بريد إلكتروني: يبقى نصاً عادياً",
+          what="A link whose target is not http, https or mailto: another scheme (ms-msdt:, search-ms:, "
+               "ms-word:, smb:, file:, data:…), a network path (\\\\server\\share, //server/x) or a relative path.",
+          why="Such links can start programs or make Word send the reader's network credentials; the letter's "
+              "readers need web pages and e-mail addresses. Circular Studio writes them as text, never as links.",
+          fix="Give the link its web (https://…) or e-mail (mailto:…) address, or remove the link.",
+          examples=[Example("en", "See [the form](//fileserver/forms/reply.docx).", "See [the form](https://www.itu.int/forms/reply)."),
+                    Example("fr", "Voir [le formulaire](search-ms:query=formulaire).",
+                            "Voir [le formulaire](https://www.itu.int/fr/formulaire)."),
+                    Example("ar", "انظر [الاستمارة](ms-word:ofe|u|https://x.org/a.docx).",
+                            "انظر [الاستمارة](https://www.itu.int/ar/form).")])
+def link_not_web(ctx):
+    for i, block in enumerate(ctx.doc.blocks):
+        for s, e, span in block.links():
+            target = (span.link or "").strip()
+            if target not in ("", "#") and not_web(target):
+                yield Hit(i, s, e, None, {"url": target[:200]})
