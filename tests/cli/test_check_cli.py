@@ -163,3 +163,15 @@ def test_internal_fault_in_one_file_keeps_the_others(tmp_path, capsys, monkeypat
     cap = capsys.readouterr()
     assert rc == 2 and "first.md: could not be checked (internal error KeyError" in cap.err
     assert len(json.loads(cap.out)["files"]) == 1
+
+
+def test_sign005_names_the_gender_in_the_message_language(tmp_path, capsys):
+    """Issue 12 item 9: no raw "(f)" in the Arabic message."""
+    letter = tmp_path / "letter.md"
+    letter.write_text("وسأكون ممتناً لو تفضلتم بتأكيد مشاركتكم.\n\nوتفضلوا بقبول فائق التقدير والاحترام.\n\n"
+                      "دورين بوغدان-مارتن\nالأمينة العامة\n", encoding="utf-8")
+    for lang, word in (("ar", "مؤنث"), ("en", "female"), ("fr", "féminin")):
+        main(["check", "--format", "json", "--messages", lang, str(letter)])
+        found = [x for f in json.loads(capsys.readouterr().out)["files"] for x in f["findings"]
+                 if x["code"] == "SIGN005"]
+        assert found and f"({word})" in found[0]["message"] and "(f)" not in found[0]["message"]

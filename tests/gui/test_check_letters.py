@@ -74,7 +74,7 @@ def test_check_a_letter_from_the_file_menu(window, txt_letter, qtbot, monkeypatc
     codes = [f.code for f in w.findings]
     assert "BIDI001" in codes
     assert not w.findings_panel.tree.findChildren(QPushButton)
-    assert "errors" in w.findings_label.text()
+    assert "error" in w.findings_label.text()  # "1 error" or "2 errors" (plural forms)
     assert not w.actions["file.save"].isEnabled() and not w.actions["file.export_docx"].isEnabled()
     assert w.actions["letter.recheck"].isEnabled()
 

@@ -327,3 +327,33 @@ def test_close_returns_to_the_start_page_and_menus_exist(opened, qtbot):
     w.help_dialog.close()
     w.actions["file.close"].trigger()
     assert w.isVisible() and w.stack.currentWidget() is w.welcome and w.model is None
+
+
+# ---------------------------------------------------------------- 9. the Arabic interface
+def test_arabic_interface_counts_with_arabic_plurals(opened, qtbot):
+    from circular_studio.gui.i18n import findings_summary, tr_n
+
+    w = opened
+    w.set_interface_language("ar")
+    assert findings_summary(1, 1) == "خطأ واحد، تحذير واحد"  # not "1 أخطاء، 1 تحذيرات"
+    assert findings_summary(2, 3) == "خطآن، 3 تحذيرات"
+    assert findings_summary(0, 11) == "لا أخطاء، 11 تحذيرًا"
+    assert tr_n("preview.pages", 2) == "صفحتان"
+    errors = sum(1 for f in w.findings if f.severity == "error")
+    warnings = sum(1 for f in w.findings if f.severity == "warning")
+    assert w.findings_label.text() == findings_summary(errors, warnings)
+    w.set_interface_language("fr")
+    assert findings_summary(1, 0) == "1 erreur, 0 avertissement"  # French counts 0 as singular
+    w.set_interface_language("en")
+    assert findings_summary(1, 2) == "1 error, 2 warnings"
+
+
+def test_arabic_interface_keeps_the_tab_and_shows_shortcuts_left_to_right(opened, qtbot):
+    w = opened
+    w.form.setCurrentWidget(w.form.pages["fr"])
+    w.set_interface_language("ar")
+    assert w.form.currentWidget() is w.form.pages["fr"]  # not sent back to the Facts tab
+    assert "\u2066Ctrl+.\u2069" in w.actions["letter.apply_fix"].toolTip()
+    from circular_studio.gui.mainwindow import about_html
+    about = about_html()
+    assert 'dir="rtl"' in about and "\u2066Circular Studio\u2069" in about

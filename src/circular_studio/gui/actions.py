@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOptionMenuItem, QWidget
 
 from circular_studio.core.outputs.formats import FORMATS
 from .i18n import plain, tr
@@ -184,7 +185,7 @@ class ActionRegistry:
         action.setText(title)
         tip = plain(title).rstrip("…")
         if not action.shortcut().isEmpty():
-            tip += f" ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+            tip += f" ({ltr(action.shortcut().toString(QKeySequence.SequenceFormat.NativeText))})"
         action.setToolTip(tip)
         action.setStatusTip(plain(title).rstrip("…"))
 
@@ -206,6 +207,25 @@ class ActionRegistry:
 
     def __contains__(self, action_id: str) -> bool:
         return action_id in self.actions
+
+
+def ltr(text: str) -> str:
+    """``text`` isolated left to right (LRI…PDI): "Ctrl+." stays "Ctrl+." in an Arabic line
+    instead of showing as ".+Ctrl"."""
+    return f"\u2066{text}\u2069"
+
+
+class ShortcutStyle(QProxyStyle):
+    """Menus draw each item's shortcut isolated left to right, so that a right-to-left interface
+    shows "Ctrl+." and "Ctrl+\\" as written, not mirrored."""
+
+    def drawControl(self, element, option, painter, widget=None):  # noqa: N802 - Qt's name
+        if (element == QStyle.ControlElement.CE_MenuItem and isinstance(option, QStyleOptionMenuItem)
+                and "\t" in option.text and option.direction == Qt.LayoutDirection.RightToLeft):
+            label, _, keys = option.text.partition("\t")
+            option = QStyleOptionMenuItem(option)
+            option.text = f"{label}\t{ltr(keys)}"
+        super().drawControl(element, option, painter, widget)
 
 
 def icon(widget: QWidget, which: QStyle.StandardPixmap | str) -> QIcon:

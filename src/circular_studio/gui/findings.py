@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QLabel, QMenu, QPushButton, QStyle, QToolButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from .i18n import language_name, tr
+from .i18n import findings_summary, language_name, tr
 from .services import UiFinding
 
 SEVERITIES = (("error", QStyle.StandardPixmap.SP_MessageBoxCritical, "findings.error"),
@@ -97,8 +97,7 @@ class FindingsPanel(QWidget):
         if not findings:
             self.summary.setText(tr("findings.none") if self.active else "")
         else:
-            self.summary.setText(tr("findings.summary", errors=counts.get("error", 0),
-                                    warnings=counts.get("warning", 0)))
+            self.summary.setText(findings_summary(counts.get("error", 0), counts.get("warning", 0)))
         if current is not None and current.key in self.items:
             self.tree.setCurrentItem(self.items[current.key])
 

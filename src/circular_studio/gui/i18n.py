@@ -6,6 +6,8 @@ then to the key itself, and formats it with ``kw``. The interface language is pr
 """
 from __future__ import annotations
 
+from babel import Locale
+
 from circular_studio.core.locale import languages as _table
 
 # The interface languages (the table's entries marked ``interface = true``), each in itself.
@@ -87,8 +89,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "check.banner": {"en": "Checking “{name}” as read from the file (read-only). Check Again (F5) reads it again from disk.",
                      "fr": "Vérification de « {name} » tel que lu dans le fichier (lecture seule). Vérifier à nouveau (F5) le relit sur le disque.",
                      "ar": "التحقق من «{name}» كما قُرئ من الملف (للقراءة فقط). «إعادة التحقق» (F5) يعيد قراءته من القرص."},
-    "check.reloaded": {"en": "Read {name} again: {n} findings", "fr": "{name} relu : {n} constats",
-                       "ar": "أعيدت قراءة {name}: {n} ملاحظات"},
+    "check.reloaded": {"en": "Read {name} again: {findings}", "fr": "{name} relu : {findings}",
+                       "ar": "أعيدت قراءة {name}: {findings}"},
     "check.ignored": {"en": "{code} is ignored for this letter until it is closed.",
                       "fr": "{code} est ignoré pour cette lettre jusqu'à sa fermeture.",
                       "ar": "يُتجاهل {code} لهذه الرسالة حتى إغلاقها."},
@@ -113,7 +115,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "findings.copy": {"en": "Copy finding", "fr": "Copier le constat", "ar": "نسخ الملاحظة"},
     "findings.paragraph": {"en": "paragraph {n}", "fr": "paragraphe {n}", "ar": "الفقرة {n}"},
     "undo.disable": {"en": "disable check {code}", "fr": "désactivation de {code}", "ar": "تعطيل التحقق {code}"},
-    "preview.pages": {"en": "{n} page(s)", "fr": "{n} page(s)", "ar": "عدد الصفحات: {n}"},
+    "preview.pages": {"en": {"one": "{n} page", "other": "{n} pages"}, "fr": {"one": "{n} page", "other": "{n} pages"},
+                      "ar": {"zero": "لا صفحات", "one": "صفحة واحدة", "two": "صفحتان", "few": "{n} صفحات",
+                             "many": "{n} صفحةً", "other": "{n} صفحة"}},
     "preview.copy_text": {"en": "Copy the letter's text", "fr": "Copier le texte de la lettre", "ar": "نسخ نص الرسالة"},
     "tab.facts": {"en": "Facts", "fr": "Faits", "ar": "البيانات"},
     "form.facts.help": {"en": "Typed once, shared by every language version.",
@@ -158,8 +162,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "findings.fix": {"en": "Fix", "fr": "Corriger", "ar": "تصحيح"},
     "findings.choose_tip": {"en": "Choose the correction", "fr": "Choisir la correction", "ar": "اختر التصحيح"},
     "findings.fix_tip": {"en": "Replace with “{fix}”", "fr": "Remplacer par « {fix} »", "ar": "استبدال بـ «{fix}»"},
-    "findings.summary": {"en": "{errors} errors, {warnings} warnings", "fr": "{errors} erreurs, {warnings} avertissements",
-                         "ar": "{errors} أخطاء، {warnings} تحذيرات"},
+    "findings.summary": {"en": "{errors}, {warnings}", "fr": "{errors}, {warnings}", "ar": "{errors}، {warnings}"},
+    "n.errors": {"en": {"one": "{n} error", "other": "{n} errors"}, "fr": {"one": "{n} erreur", "other": "{n} erreurs"},
+                 "ar": {"zero": "لا أخطاء", "one": "خطأ واحد", "two": "خطآن", "few": "{n} أخطاء",
+                        "many": "{n} خطأً", "other": "{n} خطأ"}},
+    "n.warnings": {"en": {"one": "{n} warning", "other": "{n} warnings"},
+                   "fr": {"one": "{n} avertissement", "other": "{n} avertissements"},
+                   "ar": {"zero": "لا تحذيرات", "one": "تحذير واحد", "two": "تحذيران", "few": "{n} تحذيرات",
+                          "many": "{n} تحذيرًا", "other": "{n} تحذير"}},
+    "n.findings": {"en": {"one": "{n} finding", "other": "{n} findings"},
+                   "fr": {"one": "{n} constat", "other": "{n} constats"},
+                   "ar": {"zero": "لا ملاحظات", "one": "ملاحظة واحدة", "two": "ملاحظتان", "few": "{n} ملاحظات",
+                          "many": "{n} ملاحظةً", "other": "{n} ملاحظة"}},
     "findings.cannot_fix": {"en": "This fix cannot be applied automatically: “{excerpt}” was not found in the field.",
                             "fr": "Cette correction ne peut pas être appliquée automatiquement : « {excerpt} » est introuvable dans le champ.",
                             "ar": "لا يمكن تطبيق هذا التصحيح تلقائياً: لم يُعثر على «{excerpt}» في الحقل."},
@@ -249,7 +263,26 @@ def language() -> str:
 def tr(key: str, **kw) -> str:
     row = STRINGS.get(key, {})
     text = row.get(_current) or row.get("en") or key
+    if isinstance(text, dict):  # a count: the plural form of the interface language
+        return tr_n(key, kw.pop("n", 0), **kw)
     return text.format(**kw) if kw else text
+
+
+def tr_n(key: str, n: int, **kw) -> str:
+    """``key`` for the count ``n`` in the interface language's plural form, by CLDR's rules
+    (babel): Arabic has six (zero, one, two, few, many, other), French counts 0 and 1 as one."""
+    row = STRINGS.get(key, {})
+    forms = row.get(_current) or row.get("en") or {}
+    if isinstance(forms, str):
+        return forms.format(n=n, **kw)
+    form = Locale.parse(_current).plural_form(n)
+    text = forms.get(form) or forms.get("other") or key
+    return text.format(n=n, **kw)
+
+
+def findings_summary(errors: int, warnings: int) -> str:
+    """"2 errors, 1 warning" in the interface language."""
+    return tr("findings.summary", errors=tr_n("n.errors", errors), warnings=tr_n("n.warnings", warnings))
 
 
 def language_name(code: str) -> str:

@@ -13,6 +13,7 @@ run by ``export_flow.ExportFlow`` in the formats of the core's registry.
 """
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from circular_studio.core.outputs.html_preview import Highlight
 from circular_studio.core.model.lettertypes import letter_type, letter_types
 from circular_studio.core.resources import examples_dir
 from . import i18n, services
-from .actions import ActionRegistry, all_specs
+from .actions import ActionRegistry, ShortcutStyle, all_specs
 from .autosave import Autosaver
 from .check_view import CORRECTABLE_SUFFIXES, LETTER_SUFFIXES, CheckView, read_letter
 from .dialogs import FixesDialog, MessageBar, NewDialog
@@ -40,7 +41,7 @@ from .export_flow import ExportFlow
 from .find_replace import FindReplaceBar
 from .findings import FindingsPanel
 from .help import HelpDialog, check_catalogue_markdown, guide_markdown
-from .i18n import plain, tr
+from .i18n import findings_summary, plain, tr, tr_n
 from .model import DISABLED_CHECKS
 from .printing import Printer, have_libreoffice
 from .settings import Settings
@@ -180,9 +181,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.menus = {}
+        self.menu_style = ShortcutStyle()
         for key in MENUS:
             menu = bar.addMenu("")
             menu.setObjectName(f"menu-{key}")
+            menu.setStyle(self.menu_style)
             self.menus[key] = menu
             for spec, action in self.registry.by_menu(key):
                 if spec.separator_before:
@@ -445,7 +448,7 @@ class MainWindow(QMainWindow):
         self.message_bar.hide()
         self.update_preview(check_now=True)
         self.statusBar().showMessage(tr("check.reloaded", name=self.check_view.display_name(),
-                                        n=len(self.findings)), 4000)
+                                        findings=tr_n("n.findings", len(self.findings))), 4000)
 
     def save_corrected_dialog(self) -> bool:
         """Bonus of the check view: a copy of a .md/.txt letter with the chosen fixes applied."""
@@ -754,8 +757,7 @@ class MainWindow(QMainWindow):
         self.findings_panel.set_active(self.view is not None)
         errors = sum(1 for f in self.findings if f.severity == "error")
         warnings = sum(1 for f in self.findings if f.severity == "warning")
-        self.findings_label.setText(tr("findings.summary", errors=errors, warnings=warnings)
-                                    if self.view is not None else "")
+        self.findings_label.setText(findings_summary(errors, warnings) if self.view is not None else "")
 
     def go_to_finding(self, finding: services.UiFinding) -> None:
         """Focus the field the finding came from and highlight its text in the preview."""
@@ -832,12 +834,12 @@ class MainWindow(QMainWindow):
         for window in self.app_windows or [self]:
             window.retranslate()
             if window.model is not None:
-                window.editor_view.build_form()
+                window.editor_view.build_form(keep_tab=True)
             window.run_checks()
         self.statusBar().showMessage(tr("language.restart"), 3000)
 
     def about(self) -> None:
-        QMessageBox.about(self, plain(tr("action.about")), tr("about.text", version=__version__))
+        QMessageBox.about(self, plain(tr("action.about")), about_html())
 
     # ------------------------------------------------------------------ messages and state
     def show_error(self, title: str, message: str) -> None:
@@ -868,6 +870,17 @@ class MainWindow(QMainWindow):
         self.registry.update_enabled(self)
 
     _update_enabled = update_enabled
+
+
+def about_html() -> str:
+    """The About text as one block in the interface's direction: in Arabic every line flush
+    right, the program's Latin name and version isolated so that they do not flip the line."""
+    rtl = QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    direction, align = ("rtl", "right") if rtl else ("ltr", "left")
+    lines = tr("about.text", version=f"\u2066{__version__}\u2069").split("\n")
+    lines[0] = lines[0].replace("Circular Studio", "\u2066Circular Studio\u2069")
+    body = "".join(f'<p dir="{direction}" align="{align}">{html.escape(line)}</p>' for line in lines)
+    return f'<div dir="{direction}">{body}</div>'
 
 
 #: Qt's own strings (OK/Cancel/Save/Discard buttons, file dialogs, text context menus) in the

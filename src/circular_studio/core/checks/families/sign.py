@@ -197,6 +197,16 @@ _AR_FORMS = re.compile(
     rf"(?P<end>ة|اً|ًا|ا|ٌ|ً)?(?![\u0621-\u064a])")
 
 
+#: the signatory's gender in the words of each message language (never the raw "f"/"m")
+_GENDER_WORDS = {"f": {"en": "female", "fr": "féminin", "ar": "مؤنث"},
+                 "m": {"en": "male", "fr": "masculin", "ar": "مذكر"}}
+
+
+def _gender_word(ctx, g: str) -> str:
+    words = _GENDER_WORDS.get(g, _GENDER_WORDS["m"])
+    return words.get(ctx.ui_language, words["en"])
+
+
 @register("SIGN005", "arabic-first-person-gender", family=FAMILY, severity="error", languages=["ar"],
           en="\"{form}\" does not agree with the signatory's gender ({gender}); write \"{expected}\"",
           fr="« {form} » ne s'accorde pas avec le genre du ou de la signataire ({gender}); écrire « {expected} »",
@@ -230,7 +240,7 @@ def arabic_gender_forms(ctx):
             expected = adj + "ة" if g == "f" else (adj + "اً" if accusative else adj)
             s, e = m.start("adj"), m.end()
             yield Hit(i, s, e, expected, {"form": text[s:e], "expected": expected,
-                                           "gender": "f" if g == "f" else "m"})
+                                           "gender": _gender_word(ctx, "f" if g == "f" else "m")})
 
 
 _FR_ADJ = {"reconnaissant": "reconnaissante", "heureux": "heureuse", "ravi": "ravie", "convaincu": "convaincue",
@@ -272,4 +282,4 @@ def french_gender_forms(ctx):
             if not expected:
                 continue
             yield Hit(i, m.start("adj"), m.end("adj"), expected,
-                      {"form": adj, "expected": expected, "gender": g})
+                      {"form": adj, "expected": expected, "gender": _gender_word(ctx, g)})
