@@ -12,6 +12,9 @@ from ..intake.signature import find_signature
 from ..locale.langdetect import detect
 from ..locale import datetext
 from ..locale.datetext import DateMention
+from ..locale import languages
+from ..intake.classify import patterns
+from ..intake.classify import _places
 
 
 @dataclass
@@ -29,10 +32,6 @@ class Fact:
 def _FUSED_DATE_LEAD():  # noqa: N802 - a compiled pattern, built on first use
     """What stands right before a date that is the letter's date: a place of house.json
     ("Geneva, ") or a date label of the language table ("Date:")."""
-    import re
-
-    from ..intake.classify import _places
-    from ..locale import languages
 
     labels = [w for e in languages.ordered() for w in e.part("date_label")]
     alt = "|".join(_places() + [re.escape(w) + r"\s*[:：]" for w in labels]) or "(?!)"
@@ -247,7 +246,6 @@ class CheckContext:
         letter_only = {BlockKind.CLOSING, BlockKind.REFERENCE, BlockKind.SIGNED}
         if self.draft is not None:
             return True
-        from ..intake.classify import patterns
 
         # a subject with its label ("Objet:"); the line above the salutation taken for a subject
         # is as likely a speech's heading

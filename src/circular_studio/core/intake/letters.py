@@ -14,6 +14,7 @@ from ..model import draft as draft_mod
 from ..docx.reader import read_docx
 from ..compose.pipeline import build_document
 from ..compose.markdown import parse_markdown
+from ..locale import languages
 
 # Markdown only: a link, bold, an autolink, a heading. A line that begins with "- " is not enough:
 # letters typed or pasted as plain text list their addressees so ("To:- Member States…"), and
@@ -43,7 +44,6 @@ def parse_md(text: str, language: str, source: str = "") -> Document:
 
 
 def _contact_label():
-    from ..locale import languages
 
     words = sorted({w for e in languages.ordered() for w in e.part("contact")}, key=len, reverse=True)
     return re.compile(rf"^((?:{'|'.join(words) or '(?!)'})\s*[:：]\s*)(\S+@\S+)$", re.I)
