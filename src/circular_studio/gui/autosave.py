@@ -1,7 +1,8 @@
 """Autosave to the user data folder and recovery after a crash.
 
 Each window writes its draft, when modified, to ``<data dir>/autosave/session-<pid>-<n>.json``
-a few seconds after an edit (at most every ``interval`` seconds while typing), and removes the
+``autosave_seconds`` (a setting, 3 by default; 0 turns autosave off) after the first unsaved edit,
+so no more than that much typing is ever lost, and removes the
 file when the draft is saved or the window closes normally. A file left behind by a process that
 is no longer running is an orphan: at start the app offers to recover it.
 """
@@ -16,7 +17,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
-from circular_studio.core.model.draft import Draft, atomic_write_bytes, from_json
+from circular_studio.core.files import atomic_write_bytes
+from circular_studio.core.model.draft import Draft, from_json
 from circular_studio.core.errors import DraftError
 from .settings import autosave_dir
 
@@ -67,20 +69,26 @@ def orphans() -> list[Orphan]:
 
 
 class Autosaver(QObject):
-    def __init__(self, window, interval_s: int = 20, delay_ms: int = 3000):
+    def __init__(self, window, interval_s: int = 3):
         super().__init__(window)
         self.window = window
         self.path = autosave_dir() / f"session-{os.getpid()}-{next(_counter)}.json"
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(max(delay_ms, 200))
+        # the setting: seconds from the first unsaved edit to the save (not restarted by typing,
+        # so at most that much is lost); 0 is off; bounded to 1-600 s
+        self.interval_s = max(0, min(int(interval_s), 600))
+        self._timer.setInterval(max(self.interval_s, 1) * 1000)
         self._timer.timeout.connect(self.save_now)
         self._saved_revision = -1
-        self.interval_s = interval_s
         self.last_error: str | None = None
 
+    @property
+    def enabled(self) -> bool:
+        return self.interval_s > 0
+
     def schedule(self) -> None:
-        if not self._timer.isActive():
+        if self.enabled and not self._timer.isActive():
             self._timer.start()
 
     def save_now(self) -> bool:

@@ -21,6 +21,7 @@ from circular_studio.core.checks.fixes import corrected_text
 from circular_studio.core.checks.status import CHECKER_FAILED
 from circular_studio.core.document import Document
 from circular_studio.core.errors import StudioError
+from circular_studio.core.files import atomic_write_bytes
 from circular_studio.core.outputs.html_preview import Highlight
 from . import i18n, services
 from .i18n import tr
@@ -131,5 +132,5 @@ class CheckView(QWidget):
         new_text, applied, skipped = corrected_text(text, self.doc, chosen, by_line=plain_txt)
         if Path(target).resolve() == Path(self.path).resolve():
             raise OSError("choose another name: the original letter is not overwritten")
-        Path(target).write_text(new_text, encoding="utf-8")
+        atomic_write_bytes(target, new_text.encode("utf-8"))
         return applied, skipped

@@ -40,7 +40,7 @@ class Settings:
     interface_language: str = "en"
     recent_files: list[str] = field(default_factory=list)
     side_by_side: bool = False
-    autosave_seconds: int = 20
+    autosave_seconds: int = 3  # from the first unsaved edit to the autosave; 0: off (gui/autosave.py)
     last_folder: str = ""
     geometry: bytes = b""
     window_state: bytes = b""
@@ -77,6 +77,7 @@ class Settings:
             except (TypeError, ValueError):
                 continue
             setattr(out, f.name, value)
+        out.autosave_seconds = max(0, min(out.autosave_seconds, 600))
         if out.interface_language not in ("en", "fr", "ar"):
             out.interface_language = "en"
         return out

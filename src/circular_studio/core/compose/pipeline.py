@@ -79,6 +79,15 @@ def series_preview(draft: Draft, language: str):
         raise DraftError(f"{draft.name}: field 'series': {exc.user_message}") from None
 
 
+def _fits(spec, value) -> bool:
+    """Whether ``value`` has the Python type the field's kind needs (its content aside)."""
+    if spec.kind == "list":
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if spec.kind == "bool":
+        return isinstance(value, bool)
+    return isinstance(value, str)
+
+
 def markdown_of(draft: Draft, language: str, *, strict: bool = True, addressee=None) -> str:
     """The letter as Markdown with block markers (the template's output).
 
@@ -103,6 +112,10 @@ def markdown_of(draft: Draft, language: str, *, strict: bool = True, addressee=N
     for spec in lt.fields:
         if spec.name in bad and spec.kind == "date":
             ctx[spec.name] = "" if strict else dt.date.today().isoformat()
+        elif spec.name in bad and not strict and not _fits(spec, ctx.get(spec.name)):
+            # a value of the wrong kind ({"x": 1} for a choice): the preview shows the field's
+            # placeholder and the form checks report it, instead of a Python error for the page
+            ctx[spec.name] = spec.empty()
         # an empty signatory gets its placeholder from _signatory (it is an id, not text)
         if not strict and spec.required and spec.kind != "signatory" and ctx.get(spec.name) in ("", [], None):
             placeholder = f"[{spec.label(language)}]"

@@ -293,9 +293,11 @@ def _make_env(root: Path) -> jinja2.Environment:
 
     env.filters["long_date"] = f(long_date)
     env.filters["weekday"] = f(weekday_name)
+    def range_filter(start, end, locale="en", **kw):  # lenient: an inverted range written as typed
+        return date_range(start, end, locale=locale, **kw)
+
     env.filters["date_range"] = jinja2.pass_context(
-        lambda ctx, start, end: MarkdownText(date_range(start, end, locale=ctx.get("language", "en"),
-                                                        lenient=bool(ctx.get(LENIENT)))))
+        lambda ctx, start, end: f(range_filter)(ctx, start, end, lenient=bool(ctx.get(LENIENT))))
     env.filters["date_line"] = f(place_line)
     env.filters["sector_name"] = f(lambda v, locale="en": _house("sectors", v, locale))
     env.filters["place_name"] = f(lambda v, locale="en": _house("places", v, locale))
@@ -359,7 +361,10 @@ def _explain(exc: BaseException, default_name: str) -> TemplateError:
                              "computation too large for a letter); stopped")
     if isinstance(exc, (MemoryError, OverflowError, RecursionError)):
         return TemplateError(f"{where}: too large to fill in ({type(exc).__name__})")
-    return TemplateError(f"{where}: {type(exc).__name__}: {exc}")
+    if isinstance(exc, ValueError):  # a fact the template cannot use ("'' is not a date")
+        return TemplateError(f"{where}: {exc}")
+    return TemplateError(f"{where}: a value of the wrong kind for this template ({exc}); "
+                         "check the draft's fields")
 
 
 def render_template(name: str, context: dict) -> str:

@@ -54,7 +54,8 @@ from docx.text.paragraph import Paragraph
 from . import fonts as font_files, oxml, style, typeset
 from ..locale.bidi import LRM, ltr_token_spans, script_runs
 from ..document import Block, BlockKind, Document, Span, live_link
-from ..model.draft import atomic_write_bytes, clean_text
+from ..files import atomic_write_bytes
+from ..model.draft import clean_text
 from ..errors import ExportError
 from ..locale import languages
 from ..resources import load_json

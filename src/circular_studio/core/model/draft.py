@@ -14,13 +14,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import stat
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DraftError
-from ..files import read_utf8
+from ..files import atomic_write_bytes, read_utf8
 
 FORMAT = "circular-studio-draft"
 VERSION = 1
@@ -158,43 +156,3 @@ def save(draft: Draft, path: str | os.PathLike) -> Path:
                          "the previous file, if any, is unchanged") from None
     draft.path = path
     return path
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temp file + rename. On failure the temp file is removed,
-    the target is untouched, and the OSError propagates for the caller to explain."""
-    path = Path(os.path.realpath(path))  # saving onto a symbolic link updates what it points to
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        if hasattr(os, "fchmod"):  # mkstemp makes 0600: give the file a normal file's mode
-            os.fchmod(fd, _file_mode(path))
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def _file_mode(path: Path) -> int:
-    """The mode the written file should have: the replaced file's, else what open() would give
-    (0666 less the umask), so a saved draft or an exported letter stays readable by colleagues."""
-    try:
-        return stat.S_IMODE(os.stat(path).st_mode)
-    except OSError:
-        pass
-    umask = 0o022
-    try:  # read without os.umask(), which would change it for a moment in every thread
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                umask = int(line.split()[1], 8)
-                break
-    except (OSError, ValueError, IndexError):
-        pass
-    return 0o666 & ~umask

@@ -23,7 +23,8 @@ from ..compose.pipeline import build_document
 from ..errors import ExportError, StudioError
 from ..model import addressees as addr_mod
 from ..model.addressees import Addressee, AddresseeList
-from ..model.draft import Draft, atomic_write_bytes
+from ..files import atomic_write_bytes
+from ..model.draft import Draft
 
 MEMBER_STATES = "member-states"
 FORMATS = ("docx", "pdf")

@@ -14,7 +14,8 @@ from typing import Callable, Iterable
 
 from ..compose.pipeline import build_document, markdown_of
 from ..errors import ExportError
-from ..model.draft import Draft, atomic_write_bytes
+from ..files import atomic_write_bytes
+from ..model.draft import Draft
 from .pdf import docx_many_to_pdf, docx_to_pdf
 
 #: (draft, language, target) -> the written path
