@@ -357,3 +357,24 @@ def test_arabic_interface_keeps_the_tab_and_shows_shortcuts_left_to_right(opened
     from circular_studio.gui.mainwindow import about_html
     about = about_html()
     assert 'dir="rtl"' in about and "\u2066Circular Studio\u2069" in about
+
+
+# ---------------------------------------------------------------- 10. a .docx in the check view
+def test_a_docx_in_the_check_view_says_it_is_a_text_view_and_shows_its_real_pages(window, example, tmp_path, qtbot):
+    from circular_studio.core.model import draft as draft_io
+    from circular_studio.core.outputs.formats import export_document
+    from circular_studio.gui.printing import have_libreoffice
+
+    docx = tmp_path / "letter.docx"
+    export_document(draft_io.load(example("001")), "ar", docx, "docx")
+    w = window
+    assert w.open_path(str(docx))
+    assert w.check_view.text_view_note.isVisible()
+    assert "text view" in w.check_view.text_view_note.text()
+    if not have_libreoffice():
+        assert not w.check_view.real_pages_button.isVisible()
+        return
+    assert w.check_view.real_pages_button.isVisible()
+    dialog = w.printer.preview()
+    assert dialog.pages is not None and dialog.page_count() == len(dialog.pages) >= 1
+    dialog.deleteLater()

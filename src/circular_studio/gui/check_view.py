@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from circular_studio.core.checks import load_letter, project_config
 from circular_studio.core.checks.fixes import corrected_text
@@ -26,6 +26,7 @@ from circular_studio.core.outputs.html_preview import Highlight
 from . import i18n, services
 from .i18n import tr
 from .preview import PreviewPane
+from .printing import have_libreoffice
 
 #: files opened in the check view (read-only) rather than as drafts
 LETTER_SUFFIXES = (".docx", ".md", ".markdown", ".txt")
@@ -62,9 +63,19 @@ class CheckView(QWidget):
         self.banner.setObjectName("check-banner")
         self.banner.setWordWrap(True)
         self.banner.setContentsMargins(6, 4, 6, 4)
+        self.text_view_note = QLabel(self)
+        self.text_view_note.setObjectName("check-text-view")
+        self.text_view_note.setWordWrap(True)
+        self.text_view_note.setContentsMargins(6, 0, 6, 4)
+        self.real_pages_button = QPushButton(self)
+        self.real_pages_button.setObjectName("check-real-pages")
         self.preview = PreviewPane("check-preview", self)
         self.preview.combo.setEnabled(False)
         lay.addWidget(self.banner)
+        note = QHBoxLayout()
+        note.addWidget(self.text_view_note, 1)
+        note.addWidget(self.real_pages_button)
+        lay.addLayout(note)
         lay.addWidget(self.preview, 1)
 
     def open(self, path: str) -> None:
@@ -90,9 +101,16 @@ class CheckView(QWidget):
         self.preview.retranslate("a11y.preview_language")
         name = Path(self.path).name if self.path else ""
         self.banner.setText(tr("check.banner", name=name))
+        self.text_view_note.setText(tr("check.text_view"))
+        self.real_pages_button.setText(tr("check.real_pages"))
+        # the real pages need LibreOffice and a .docx (a .md/.txt letter has no layout of its own)
+        self.real_pages_button.setVisible(self.is_docx() and have_libreoffice())
 
     def display_name(self) -> str:
         return Path(self.path).name if self.path else ""
+
+    def is_docx(self) -> bool:
+        return self.path is not None and Path(self.path).suffix.lower() == ".docx"
 
     def correctable(self) -> bool:
         return self.path is not None and Path(self.path).suffix.lower() in CORRECTABLE_SUFFIXES

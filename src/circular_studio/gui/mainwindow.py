@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.editor_view.edited.connect(self._on_value_changed)
         self.stack.addWidget(self.editor_view)
         self.check_view = CheckView(self)
+        self.check_view.real_pages_button.clicked.connect(self.print_letter)
         self.stack.addWidget(self.check_view)
         central = QWidget(self)
         lay = QVBoxLayout(central)
