@@ -378,3 +378,39 @@ def test_a_docx_in_the_check_view_says_it_is_a_text_view_and_shows_its_real_page
     dialog = w.printer.preview()
     assert dialog.pages is not None and dialog.page_count() == len(dialog.pages) >= 1
     dialog.deleteLater()
+
+
+# ---------------------------------------------------------------- 8. small defects
+def test_side_by_side_never_shows_one_language_twice(opened, qtbot):
+    w = opened
+    w.actions["view.side_by_side"].setChecked(True)
+    assert w.preview2.isVisible() and w.preview2.language() != w.preview.language()
+    w.preview.set_language(w.preview2.language())
+    assert w.preview2.language() != w.preview.language()
+
+
+def test_a_newly_opened_letter_starts_at_its_first_page(opened, example, qtbot):
+    w = opened
+    bar = w.preview.browser.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=3000)
+    bar.setValue(bar.maximum())
+    assert w.open_path(str(example("000")))
+    assert bar.value() == 0
+
+
+def test_save_as_of_an_example_proposes_the_documents_folder(window, monkeypatch, qtbot):
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    from circular_studio.core.resources import examples_dir
+
+    w = window
+    w.settings.last_folder = str(examples_dir())
+    w._fill_examples()
+    w.examples_menu.actions()[0].trigger()
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda _p, _t, start, _f: asked.append(start) or ("", "")))
+    w.save_as()
+    assert asked and not asked[0].startswith(str(examples_dir()))
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert Path(asked[0]).parent in (Path(docs), Path.home())  # Documents, or home without one

@@ -109,7 +109,12 @@ class EditorView(QSplitter):
         self._balanced = True
 
     def set_side_by_side(self, on: bool) -> None:
+        """Show or hide the second pane; shown, it never repeats the main pane's language."""
         self.preview2.setVisible(bool(on))
+        if on and self.model is not None and self.preview2.language() == self.preview.language():
+            other = next((l for l in self.model.languages if l != self.preview.language()), None)  # noqa: E741
+            if other:
+                self.preview2.set_language(other)
 
     def display_name(self) -> str:
         path = self.model.draft.path if self.model else None

@@ -18,7 +18,8 @@ import os
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QLibraryInfo, QSignalBlocker, QSize, Qt, QTimer, QTranslator, Signal
+from PySide6.QtCore import (QLibraryInfo, QSignalBlocker, QSize, QStandardPaths, Qt, QTimer, QTranslator,
+                            Signal)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QListWidget,
                                QMainWindow, QMessageBox, QPushButton, QStackedWidget, QToolBar,
@@ -30,7 +31,7 @@ from circular_studio.core.model.draft import Draft
 from circular_studio.core.errors import StudioError
 from circular_studio.core.outputs.html_preview import Highlight
 from circular_studio.core.model.lettertypes import letter_type, letter_types
-from circular_studio.core.resources import examples_dir
+from circular_studio.core.resources import examples_dir, resources_dir
 from . import i18n, services
 from .actions import ActionRegistry, ShortcutStyle, all_specs
 from .autosave import Autosaver
@@ -128,7 +129,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.retranslate()
         self.resize(1280, 820)
-        self.resizeDocks([self.findings_dock], [170], Qt.Orientation.Vertical)
+        self.resizeDocks([self.findings_dock], [240], Qt.Orientation.Vertical)  # ~8 rows
         if self.settings.geometry:
             self.restoreGeometry(self.settings.geometry)
         self.update_enabled()
@@ -333,6 +334,8 @@ class MainWindow(QMainWindow):
         if modified:
             self.autosaver.schedule()
         self.update_preview(check_now=True)
+        self.preview.to_top()
+        self.preview2.to_top()
         self.draftLoaded.emit(str(draft.path or ""))
         return True
 
@@ -430,6 +433,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_undo_titles()
         self.update_preview(check_now=True)
+        self.check_preview.to_top()
         self._remember(path)
         self.draftLoaded.emit(path)
         return True
@@ -543,14 +547,25 @@ class MainWindow(QMainWindow):
         if self.model is None:
             return False
         current = self.model.draft.path
-        start = str(current) if current else os.path.join(self.settings.last_folder or str(Path.home()),
-                                                           f"{self.model.draft.letter_type}.json")
+        start = str(current) if current else os.path.join(self.save_folder(), f"{self.model.draft.letter_type}.json")
         path, _ = QFileDialog.getSaveFileName(self, plain(tr("action.save_as")), start, tr("open.filter"))
         if not path:
             return False
         if not path.lower().endswith(".json"):
             path += ".json"
         return self.save_to(path)
+
+    def save_folder(self) -> str:
+        """Where a new letter is saved: the last folder used, unless it is the program's own
+        (the bundled examples), else the user's documents folder."""
+        last = self.settings.last_folder
+        if last and Path(last).is_dir():
+            try:
+                Path(last).resolve().relative_to(resources_dir().resolve())
+            except ValueError:
+                return last
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return docs if docs and Path(docs).is_dir() else str(Path.home())
 
     def save_to(self, path) -> bool:
         try:
@@ -725,6 +740,8 @@ class MainWindow(QMainWindow):
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
 
     def _on_preview_language(self, lang: str) -> None:
+        if self.preview2.isVisible():  # the second pane never shows the same language
+            self.editor_view.set_side_by_side(True)
         self.schedule_preview(0)
 
     def visible_languages(self) -> list[str]:

@@ -360,6 +360,11 @@ class PreviewPane(QWidget):
         self._letterhead, self._protect = letterhead, protect
         self._render(scroll_to_highlight=highlight is not None)
 
+    def to_top(self) -> None:
+        """Back to the first page (a new or newly opened letter starts at its top)."""
+        self.browser.verticalScrollBar().setValue(0)
+        self.browser.horizontalScrollBar().setValue(0)
+
     def show_error(self, message: str) -> None:
         self._doc = None
         self.html = ""
