@@ -7,6 +7,7 @@ letter (a list item is one block). Finding locations are (block index, character
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -79,6 +80,9 @@ class Block:
     number: int | None = None
     level: int = 0
     list_id: int | None = None  # items of the same list share an id (restart numbering per list)
+    # where the text came from in a .docx (core.docx.reader.Piece per text run piece), so findings
+    # can be written back into the author's document; empty for drafts, .md and .txt
+    origin: tuple = dataclasses.field(default=(), repr=False, compare=False)
 
     @property
     def text(self) -> str:

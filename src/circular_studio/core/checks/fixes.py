@@ -2,7 +2,15 @@
 text of a .md/.txt letter (a corrected copy). A finding's span is in the rendered block's text,
 which differs from the source (the template adds labels, Markdown markup disappears), so the
 excerpt is looked up in the source with as much surrounding block text as makes it unique.
-Qt-free; the original file is never changed."""
+Qt-free; the original file is never changed.
+
+Which fixes are certain, safe to apply for the author as tracked changes in a corrected copy of a
+.docx (``check --fix``), the others staying comments: a fix is certain when the text alone decides
+it: a character in the wrong form (reshaped Arabic, Arabic-Indic digits, a Latin comma in Arabic, a
+Persian letter), spacing, repeated words or marks, LRM around a number that would display
+reversed, a title or first-person form that must agree with the signatory's gender, the house form
+of a citation or acronym. Not certain: a dictionary's first suggestion, the weekday of a date (the
+date may be the wrong one), a reference's year, a link's address, anything missing."""
 from __future__ import annotations
 
 from ..document import Document
@@ -113,3 +121,15 @@ def _count_applied(findings) -> int:
         n += 1
         pos = f.end
     return n
+
+
+CERTAIN_FIXES = frozenset({
+    "AR001", "AR003", "AR004", "AR005", "BIDI001", "DATE009", "SIGN004", "SIGN005", "SIGN006",
+    "SPELL008", "SPELL009", "TYPO001", "TYPO003", "TYPO004", "TYPO005", "TYPO006", "TYPO007",
+    "TYPO008", "TYPO009",
+})
+
+
+def is_certain(finding) -> bool:
+    """True when ``finding`` has a fix that may be applied without asking."""
+    return finding.fix is not None and finding.code in CERTAIN_FIXES

@@ -491,3 +491,107 @@ def tidy_settings(document, *, lang: str, bidi_lang: str = "ar-SA", embed_fonts:
             if child.tag in earlier:
                 pos = i + 1
         settings.insert(pos, el)
+
+
+# -- review: splitting runs, comment markers, tracked changes (core.docx.annotate) -------------
+# python-docx anchors a comment on whole runs and knows nothing of revisions; these helpers cut a
+# run where a finding begins or ends (each half keeps a copy of the run's properties) and write
+# w:ins/w:del as Word does.
+
+def element_children(el) -> list:
+    """Element children only (XML comments and processing instructions are skipped), the
+    indices ``core.docx.reader.Piece.child`` counts."""
+    return [c for c in el if isinstance(c.tag, str)]
+
+
+def child_text(child) -> str:
+    """The text a run child stands for, as the reader reads it."""
+    name = _local(child)
+    if name == "t":
+        return child.text or ""
+    return {"tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-",
+            "softHyphen": "\u00ad"}.get(name, "")
+
+
+def split_run(r, child: int, offset: int = 0):
+    """Cut run ``r`` before character ``offset`` of its ``child``-th element child; ``r`` keeps
+    what comes before, a new run (same properties and attributes) placed right after it holds
+    the rest and is returned."""
+    kids = element_children(r)
+    right = copy.deepcopy(r)
+    rkids = element_children(right)
+    if offset:
+        text = kids[child].text or ""
+        kids[child].text, rkids[child].text = text[:offset], text[offset:]
+        for t in (kids[child], rkids[child]):
+            t.set(_XML_SPACE, "preserve")
+        keep_left, keep_right = child + 1, child
+    else:
+        keep_left = keep_right = child
+    for el in kids[keep_left:]:
+        if _local(el) != "rPr":
+            r.remove(el)
+    for el in rkids[:keep_right]:
+        if _local(el) != "rPr":
+            right.remove(el)
+    r.addnext(right)
+    return right
+
+
+def comment_markers(comment_id: int):
+    """(w:commentRangeStart, w:commentRangeEnd, the run holding w:commentReference)."""
+    start = OxmlElement("w:commentRangeStart", attrs={qn("w:id"): str(comment_id)})
+    end = OxmlElement("w:commentRangeEnd", attrs={qn("w:id"): str(comment_id)})
+    ref = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    rpr.append(OxmlElement("w:rStyle", attrs={qn("w:val"): "CommentReference"}))
+    ref.append(rpr)
+    ref.append(OxmlElement("w:commentReference", attrs={qn("w:id"): str(comment_id)}))
+    return start, end, ref
+
+
+def _revision(tag: str, rev_id: int, author: str, date: str):
+    return OxmlElement(f"w:{tag}", attrs={qn("w:id"): str(rev_id), qn("w:author"): author,
+                                          qn("w:date"): date})
+
+
+def track_delete(r, rev_id: int, author: str, date: str):
+    """Wrap run ``r`` in ``w:del``: its ``w:t`` become ``w:delText`` (``w:instrText``,
+    ``w:delInstrText``). Returns the ``w:del``."""
+    wrapper = _revision("del", rev_id, author, date)
+    r.addprevious(wrapper)
+    wrapper.append(r)
+    for el in element_children(r):
+        if _local(el) == "t":
+            el.tag = qn("w:delText")
+        elif _local(el) == "instrText":
+            el.tag = qn("w:delInstrText")
+    return wrapper
+
+
+def tracked_insertion(text: str, rpr, rev_id: int, author: str, date: str):
+    """``<w:ins><w:r>rPr text</w:r></w:ins>``, the run carrying a copy of ``rpr``; line
+    breaks and tabs become w:br/w:tab. Marks alone (LRM/RLM) go in a run without ``w:rtl``, so
+    they isolate a number in an Arabic paragraph (docs/DESIGN.md)."""
+    wrapper = _revision("ins", rev_id, author, date)
+    r = OxmlElement("w:r")
+    if rpr is not None:
+        rpr = copy.deepcopy(rpr)
+        for el in rpr.findall(qn("w:rPrChange")):
+            rpr.remove(el)
+        if text and not text.strip("\u200e\u200f\u061c"):
+            remove_child(rpr, "rtl")
+        r.append(rpr)
+    for k, line in enumerate(text.split("\n")):
+        if k:
+            r.append(OxmlElement("w:br"))
+        for j, chunk in enumerate(line.split("\t")):
+            if j:
+                r.append(OxmlElement("w:tab"))
+            if chunk:
+                t = OxmlElement("w:t")
+                t.text = chunk
+                t.set(_XML_SPACE, "preserve")
+                r.append(t)
+    wrapper.append(r)
+    return wrapper

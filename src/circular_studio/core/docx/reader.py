@@ -18,6 +18,7 @@ import posixpath
 import re
 import zipfile
 import zlib
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lxml import etree
@@ -45,6 +46,27 @@ def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
+@dataclass(frozen=True)
+class Piece:
+    """Where characters ``start:end`` of a block's text stand in the .docx: in ``part`` (a zip
+    name), the ``run``-th ``w:r`` of that part in document order, its ``child``-th element child
+    (a ``w:t``, ``w:tab``, ``w:br``…), from character ``offset`` of that child's text. The
+    annotator finds the same run by the same count, so findings go back onto the author's runs."""
+
+    start: int
+    end: int
+    part: str
+    run: int
+    child: int
+    offset: int = 0
+
+    def shifted(self, by: int) -> "Piece":
+        return replace(self, start=self.start + by, end=self.end + by)
+
+
+_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                           dtd_validation=False, huge_tree=False, remove_comments=True,
                           remove_pis=True)
@@ -56,6 +78,15 @@ class _Package:
 
     def __init__(self, path: Path):
         self.path = path
+        try:
+            with open(path, "rb") as fh:
+                magic = fh.read(8)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
+        if magic == _CFB_MAGIC:
+            raise InputError(f"{path}: the document is password-protected (encrypted) or is an old "
+                             f"Word 97-2003 file: remove the password in Word (File > Info > Protect "
+                             f"Document) or save it as .docx, then check it again")
         try:
             self.zip = zipfile.ZipFile(path)
         except zipfile.BadZipFile:
@@ -209,9 +240,16 @@ class _Reader:
         self.numbering = _Numbering(pkg.xml(by_type["numbering"]) if "numbering" in by_type else None)
         self.styles = _Styles(pkg.xml(by_type["styles"]) if "styles" in by_type else None)
         self.counters: dict[tuple[str, int], int] = {}
+        self.part = main
+        self._run_index: dict = {}
+
+    def set_part(self, part: str, root) -> None:
+        """Read ``part`` next; its runs are numbered in document order (see ``Piece``)."""
+        self.part = part
+        self._run_index = {r: i for i, r in enumerate(root.iter(w("r")))}
 
     # -- runs ---------------------------------------------------------------------------
-    def _runs(self, el, link, out: list[Span], field: list, rels) -> None:
+    def _runs(self, el, link, out: list[Span], field: list, rels, pieces: list) -> None:
         """Collect spans from the inline content of ``el`` (runs, hyperlinks, smart tags…)."""
         for child in el:
             tag = etree.QName(child).localname if isinstance(child.tag, str) else ""
@@ -219,12 +257,12 @@ class _Reader:
             if ns == MC and tag == "AlternateContent":
                 fallback = child.find(f"{{{MC}}}Fallback")
                 if fallback is not None:
-                    self._runs(fallback, link, out, field, rels)
+                    self._runs(fallback, link, out, field, rels, pieces)
                 continue
             if ns != W:
                 continue
             if tag == "r":
-                self._run(child, link, out, field)
+                self._run(child, link, out, field, pieces)
             elif tag == "hyperlink":
                 target = None
                 rid = child.get(f"{{{R}}}id")
@@ -235,17 +273,17 @@ class _Reader:
                 anchor = child.get(w("anchor"))
                 if anchor:
                     target = (target or "") + "#" + anchor
-                self._runs(child, target if target is not None else "", out, field, rels)
+                self._runs(child, target if target is not None else "", out, field, rels, pieces)
             elif tag == "fldSimple":
                 m = re.match(r'\s*HYPERLINK\s+"([^"]*)"', child.get(w("instr")) or "")
-                self._runs(child, m.group(1) if m else link, out, field, rels)
+                self._runs(child, m.group(1) if m else link, out, field, rels, pieces)
             elif tag in ("ins", "moveTo", "smartTag", "customXml", "sdt", "sdtContent", "bdo",
                          "dir"):
-                self._runs(child, link, out, field, rels)
+                self._runs(child, link, out, field, rels, pieces)
             # w:del, w:moveFrom, w:pPr, bookmarks, proofErr: nothing to read (text moved with
             # tracked changes on is in w:moveTo, where it now stands)
 
-    def _run(self, r, link, out: list[Span], field: list) -> None:
+    def _run(self, r, link, out: list[Span], field: list, pieces: list) -> None:
         rpr = r.find(w("rPr"))
         bold = italic = False
         if rpr is not None:
@@ -253,9 +291,9 @@ class _Reader:
             italic = _on(rpr.find(w("i"))) or _on(rpr.find(w("iCs")))
             if _on(rpr.find(w("vanish"))):
                 return
-        parts = []
-        for child in r:
-            tag = etree.QName(child).localname if isinstance(child.tag, str) else ""
+        parts: list[tuple[int, int, str]] = []  # (element child index, offset in it, text)
+        for k, child in enumerate(c for c in r if isinstance(c.tag, str)):
+            tag = etree.QName(child).localname
             if tag == "fldChar":
                 kind = child.get(w("fldCharType"))
                 if kind == "begin":
@@ -269,24 +307,33 @@ class _Reader:
             elif field and not field[-1]["result"]:
                 continue  # inside a field's instructions
             elif tag == "t":  # a word joiner only glues a hyphen to its word (docx/typeset.py)
-                parts.append((child.text or "").replace("\u2060", ""))
+                at = 0
+                for chunk in (child.text or "").split("\u2060"):
+                    parts.append((k, at, chunk))
+                    at += len(chunk) + 1
             elif tag == "tab":
-                parts.append("\t")
+                parts.append((k, 0, "\t"))
             elif tag in ("br", "cr"):
                 if child.get(w("type")) in (None, "textWrapping"):
-                    parts.append("\n")
+                    parts.append((k, 0, "\n"))
             elif tag == "noBreakHyphen":
-                parts.append("-")  # what the writer emits for U+2011 (typeset.py)
+                parts.append((k, 0, "-"))  # what the writer emits for U+2011 (typeset.py)
             elif tag == "softHyphen":
-                parts.append("\u00ad")
-        text = "".join(parts)
+                parts.append((k, 0, "\u00ad"))
+        parts = [(k, at, clean_text(t)[0]) for k, at, t in parts]
+        text = "".join(t for _k, _at, t in parts)
         if not text:
             return
+        run_no = self._run_index.get(r)
+        pos = pieces[-1].end if pieces else 0
+        for k, at, t in parts:
+            if t and run_no is not None:
+                pieces.append(Piece(pos, pos + len(t), self.part, run_no, k, at))
+            pos += len(t)
         for f in field:
             m = re.match(r'\s*HYPERLINK\s+"([^"]*)"(?:\s+\\l\s+"([^"]*)")?', f["instr"])
             if m and f["result"]:
                 link = m.group(1) + (("#" + m.group(2)) if m.group(2) else "")
-        text = clean_text(text)[0]
         if out and (out[-1].bold, out[-1].italic, out[-1].link) == (bold, italic, link):
             out[-1] = Span(out[-1].text + text, bold, italic, link)
         else:
@@ -295,7 +342,8 @@ class _Reader:
     # -- paragraphs ---------------------------------------------------------------------
     def paragraph(self, p, rels=None) -> Block | None:
         spans: list[Span] = []
-        self._runs(p, None, spans, [], rels if rels is not None else self.rels)
+        pieces: list[Piece] = []
+        self._runs(p, None, spans, [], rels if rels is not None else self.rels, pieces)
         if not "".join(s.text for s in spans).strip():
             return None
         ppr = p.find(w("pPr"))
@@ -311,7 +359,8 @@ class _Reader:
         rtl = _on(bidi_el) if bidi_el is not None else self.styles.default_bidi
         if numpr is None:
             numpr = self.styles.lookup(style, "numPr")
-        block = Block(BlockKind.PARAGRAPH, spans, direction="rtl" if rtl else "ltr")
+        block = Block(BlockKind.PARAGRAPH, spans, direction="rtl" if rtl else "ltr",
+                      origin=tuple(pieces))
         if numpr is not None:
             nid = numpr.find(w("numId"))
             ilvl_el = numpr.find(w("ilvl"))
@@ -362,13 +411,16 @@ class _Reader:
             if not parts:
                 return []
             spans: list[Span] = []
+            origin: list[Piece] = []
             for k, b in enumerate(parts):
                 if k:
                     spans.append(Span(" "))
+                shift = sum(len(s.text) for s in spans)
+                origin.extend(p.shifted(shift) for p in b.origin)
                 spans.extend(b.spans)
             return [Block(BlockKind.PARAGRAPH, spans, direction=parts[0].direction,
                           list_kind=parts[0].list_kind, number=parts[0].number,
-                          level=parts[0].level, list_id=parts[0].list_id)]
+                          level=parts[0].level, list_id=parts[0].list_id, origin=tuple(origin))]
         return [b for cb in cell_blocks for b in cb]
 
     def header(self, body) -> Block | None:
@@ -386,16 +438,21 @@ class _Reader:
             root = self.pkg.xml(name)
             if root is None:
                 continue
+            self.set_part(name, root)
             blocks = self.container(root, self.pkg.rels(name))
             lines = [b for b in blocks if re.search(r"\w", b.text) and not re.fullmatch(
                 r"[\s\-–—]*\d+[\s\-–—]*", b.text)]
             if lines:
                 spans: list[Span] = []
+                origin: list[Piece] = []
                 for k, b in enumerate(lines):
                     if k:
                         spans.append(Span("\n"))
+                    shift = sum(len(s.text) for s in spans)
+                    origin.extend(p.shifted(shift) for p in b.origin)
                     spans.extend(b.spans)
-                return Block(BlockKind.LETTERHEAD, spans, direction=lines[0].direction)
+                return Block(BlockKind.LETTERHEAD, spans, direction=lines[0].direction,
+                             origin=tuple(origin))
         return None
 
 
@@ -433,6 +490,7 @@ def _read(pkg: _Package, path: Path, language: str | None) -> Document:
     if body is None:
         raise InputError(f"{path}: the document has no body")
     reader = _Reader(pkg, main)
+    reader.set_part(main, root)
     blocks = reader.container(body)
     head = reader.header(body)
     if head is not None:
