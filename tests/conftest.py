@@ -26,3 +26,22 @@ def examples_dir() -> Path:
 
 def example_path(number: str) -> Path:
     return EXAMPLES / f"seed-{number}.json"
+
+
+@pytest.fixture
+def read_only_folder(tmp_path, monkeypatch):
+    """A folder nobody may write in (as root, where permissions do not stop writing, creating a
+    file in it raises PermissionError as it would for a user)."""
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    if os.geteuid() == 0:  # root writes anywhere: make the folder refuse as a read-only one does
+        real = tempfile.mkstemp
+
+        def mkstemp(*a, dir=None, **kw):
+            if dir is not None and Path(dir) == folder:
+                raise PermissionError(13, "Permission denied")
+            return real(*a, dir=dir, **kw)
+        monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    yield folder
+    folder.chmod(0o755)

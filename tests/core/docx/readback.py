@@ -33,8 +33,9 @@ _CHARS = {"tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "\u2011", "softH
 
 
 def anchors(path) -> dict[str, str]:
-    """comment id → the text between its commentRangeStart and commentRangeEnd (deleted text,
-    field instructions and hidden runs left out; paragraphs joined by newlines)."""
+    """comment id → the text between its commentRangeStart and commentRangeEnd, as the original
+    had it (text deleted by a tracked change counted, text inserted by one not; field
+    instructions and hidden runs left out)."""
     with zipfile.ZipFile(path) as z:
         root = etree.fromstring(z.read("word/document.xml"))
     open_, out = {}, {}
@@ -56,16 +57,16 @@ def anchors(path) -> dict[str, str]:
                 in_instr[-1] = False
             elif kind == "end" and in_instr:
                 in_instr.pop()
-        elif name in ("t",) or name in _CHARS:
+        elif name in ("t", "delText") or name in _CHARS:
             r = el.getparent()
-            if any(etree.QName(a).localname == "del" for a in el.iterancestors()):
+            if any(etree.QName(a).localname == "ins" for a in el.iterancestors()):
                 continue
             rpr = r.find(q("rPr"))
             if rpr is not None and rpr.find(q("vanish")) is not None:
                 continue
             if in_instr and in_instr[-1]:
                 continue
-            text = el.text or "" if name == "t" else _CHARS[name]
+            text = el.text or "" if name in ("t", "delText") else _CHARS[name]
             if name == "br" and el.get(q("type")) not in (None, "textWrapping"):
                 continue
             for buf in open_.values():
@@ -101,3 +102,15 @@ def texts(path) -> list[str]:
     from circular_studio.core.docx.reader import read_docx
 
     return [b.text for b in read_docx(Path(path)).blocks]
+
+
+def audit(path) -> list[str]:
+    """What ``openxml-audit -f microsoft365 PATH`` reports (errors that make Word repair or
+    reject the file), through its Python API with a fresh validator per file: its recursive
+    command-line mode carries state from one file to the next and reports comment ids of an
+    earlier file as missing in a later one."""
+    import pytest
+
+    audit_mod = pytest.importorskip("openxml_audit", reason="pip install -e .[test]")
+    validator = audit_mod.OpenXmlValidator(file_format=audit_mod.FileFormat.MICROSOFT_365)
+    return [e.description for e in validator.validate(str(path)).errors]

@@ -31,7 +31,9 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import ExportError, InputError
+from ..model.draft import clean_text
 from . import oxml
+from .reader import read_docx
 
 AUTHOR = "Circular Studio"
 INITIALS = "CS"
@@ -232,21 +234,18 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def annotate_docx(src, findings, out, *, doc=None, ui_language: str = "en", fix: bool = False,
-                  author: str = AUTHOR, date: str | None = None, certain=None) -> Result:
+def annotate_docx(src, findings, out, *, doc=None, ui_language: str = "en", fix=None,
+                  author: str = AUTHOR, date: str | None = None) -> Result:
     """Write to ``out`` a copy of the .docx ``src`` with ``findings`` (from ``run_checks`` on
-    ``doc``, the Document read from ``src``) as comments; with ``fix``, the certain fixes
-    (``certain(finding)``, default ``core.checks.fixes.is_certain``) as tracked changes instead.
-    Raises InputError when ``src`` cannot be read, ExportError when ``out`` cannot be written."""
-    from .reader import read_docx
-
+    ``doc``, the Document read from ``src``) as comments. ``fix``: a predicate choosing the
+    findings whose fix goes in as a tracked change instead (``core.checks.fixes.is_certain`` for
+    a corrected copy). Raises InputError when ``src`` cannot be read, ExportError when ``out``
+    cannot be written (the original is never written)."""
     src, out = Path(src), Path(out)
     if out.exists() and src.exists() and out.resolve() == src.resolve():
         raise ExportError(f"{out}: choose another name: the original letter is not overwritten")
     if doc is None:
         doc = read_docx(src)
-    if certain is None:
-        from ..checks.fixes import is_certain as certain
     date = date or _now()
     d = _open(src)
     part = str(d.part.partname).lstrip("/")
@@ -264,7 +263,8 @@ def annotate_docx(src, findings, out, *, doc=None, ui_language: str = "en", fix:
             moved.append((f, "header" if block is not None and block.origin and
                           block.origin[0].part != part else "elsewhere"))
             continue
-        if fix and certain(f) and (f.end > f.start or f.fix) and _trackable(runs, loc):
+        if fix is not None and f.fix is not None and fix(f) and (f.end > f.start or f.fix) \
+                and _trackable(runs, loc):
             edits = _edits(f.excerpt, f.fix, f.start)
             spans = [(a, b) for a, b, _t in edits]
             # edits that touch or overlap another change stay comments
@@ -306,11 +306,11 @@ def annotate_docx(src, findings, out, *, doc=None, ui_language: str = "en", fix:
         result.commented.append((f, comment.comment_id, True))
     for f, where in moved:
         comment = d.comments.add_comment(author=author, initials=INITIALS)
-        _fill(comment, comment_text(f, ui_language, where), ui_language)
+        _fill(comment, comment_text(f, ui_language, where if f.excerpt else None), ui_language)
         _top(root, comment.comment_id)
         result.comments += 1
-        result.moved += 1
-        result.commented.append((f, comment.comment_id, False))
+        result.moved += bool(f.excerpt)
+        result.commented.append((f, comment.comment_id, not f.excerpt))
 
     if not (result.comments or result.changes):
         _copy(src, out)
@@ -321,8 +321,6 @@ def annotate_docx(src, findings, out, *, doc=None, ui_language: str = "en", fix:
 
 def _text_matches(runs: _Runs, block, f) -> bool:
     """The runs hold the finding's excerpt (the reader and python-docx counted the same runs)."""
-    from ..model.draft import clean_text
-
     got, want = [], []
     for p in block.origin:
         if p.end <= f.start or p.start >= f.end:
@@ -473,6 +471,8 @@ def _write(src: Path, out: Path, d, main: str) -> None:
                                                *added_rel[:2])
             new["[Content_Types].xml"] = _add_override(zin.read("[Content_Types].xml"),
                                                        "/" + added_rel[2])
+        if added_rel:
+            new.update(_comment_styles(zin, main))
 
         def write(tmp: Path) -> None:
             with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
@@ -484,6 +484,55 @@ def _write(src: Path, out: Path, d, main: str) -> None:
                 for name, data in new.items():
                     zout.writestr(name, data)
         _atomic(out, write)
+
+
+# Word's own definitions of the styles a comment uses ("annotation reference", "annotation text").
+_COMMENT_STYLES = (
+    ("character", "CommentReference", "annotation reference", "16"),
+    ("paragraph", "CommentText", "annotation text", "20"),
+)
+
+
+def _comment_styles(zin: zipfile.ZipFile, main: str) -> dict[str, bytes]:
+    """The styles parts (styles.xml and, if the document has one, stylesWithEffects.xml) with the
+    comment styles added when the document does not define them, as Word does on a first comment;
+    nothing when they are there."""
+    folder = main.rsplit("/", 1)[0] if "/" in main else ""
+    rels_name = f"{folder}/_rels/{main.rsplit('/', 1)[-1]}.rels" if folder else f"_rels/{main}.rels"
+    if rels_name not in zin.namelist():
+        return {}
+    out = {}
+    for rel in etree.fromstring(zin.read(rels_name)).iter(f"{{{_PR_NS}}}Relationship"):
+        kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
+        if kind not in ("styles", "stylesWithEffects") or rel.get("TargetMode") == "External":
+            continue
+        name = (f"{folder}/" if folder else "") + rel.get("Target", "").lstrip("/")
+        if rel.get("Target", "").startswith("/"):
+            name = rel.get("Target").lstrip("/")
+        if name not in zin.namelist():
+            continue
+        root = etree.fromstring(zin.read(name))
+        have = {st.get(f"{{{_W}}}styleId") for st in root.iter(f"{{{_W}}}style")}
+        defaults = {st.get(f"{{{_W}}}type"): st.get(f"{{{_W}}}styleId")
+                    for st in root.iter(f"{{{_W}}}style") if st.get(f"{{{_W}}}default") in ("1", "true")}
+        changed = False
+        for kind_, sid, label, size in _COMMENT_STYLES:
+            if sid in have:
+                continue
+            st = etree.SubElement(root, f"{{{_W}}}style", {f"{{{_W}}}type": kind_, f"{{{_W}}}styleId": sid})
+            etree.SubElement(st, f"{{{_W}}}name", {f"{{{_W}}}val": label})
+            if defaults.get(kind_):
+                etree.SubElement(st, f"{{{_W}}}basedOn", {f"{{{_W}}}val": defaults[kind_]})
+            etree.SubElement(st, f"{{{_W}}}uiPriority", {f"{{{_W}}}val": "99"})
+            etree.SubElement(st, f"{{{_W}}}semiHidden")
+            etree.SubElement(st, f"{{{_W}}}unhideWhenUsed")
+            rpr = etree.SubElement(st, f"{{{_W}}}rPr")
+            etree.SubElement(rpr, f"{{{_W}}}sz", {f"{{{_W}}}val": size})
+            etree.SubElement(rpr, f"{{{_W}}}szCs", {f"{{{_W}}}val": size})
+            changed = True
+        if changed:
+            out[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return out
 
 
 def _add_relationship(xml: bytes | None, rid: str, target: str) -> bytes:
