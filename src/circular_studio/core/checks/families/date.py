@@ -280,3 +280,83 @@ def year_out_of_range(ctx):
         if m.explicit_year and m.year is not None and not plausible_year(m.year) \
                 and not (m.range_end is not None and m.range_end.year == m.year):  # said at the range's end
             yield Hit(m.block, m.start, m.end, None, {"year": f"{m.year:04d}"})
+
+
+_YEAR_RANGE = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s*([-–—/])\s*((?:19|20)\d\d)(?![\d/-]|\.\d)")
+
+
+@register("DATE011", "reversed-year-range", family=FAMILY, severity="error",
+          en="the year range \"{range}\" runs backwards: write \"{fixed}\"",
+          fr="la période « {range} » est inversée : écrire « {fixed} »",
+          ar="الفترة \"{range}\" مقلوبة؛ والصواب \"{fixed}\"",
+          what="A range of years whose first year is after its last (2019-2016). In Arabic it is often "
+               "typed backwards so that it looks right on screen, beside the same range written right.",
+          why="The period is wrong as written: screen readers, search, copy and the other language "
+              "versions read 2019-2016.",
+          fix="Write the earlier year first (the display of Arabic puts it on the right by itself).",
+          examples=[Example("en", "The Strategic Plan for 2019-2016 is being prepared.",
+                            "The Strategic Plan for 2016-2019 is being prepared."),
+                    Example("ar", "يعد الاتحاد خطته الاستراتيجية للفترة 2019-2016.",
+                            "يعد الاتحاد خطته الاستراتيجية للفترة 2016-2019.")])
+def reversed_year_range(ctx):
+    for i, text, _lang in ctx.blocks():
+        for m in _YEAR_RANGE.finditer(text):
+            a, sep, b = m.group(1), m.group(2), m.group(3)
+            if int(a) > int(b):
+                fixed = f"{b}{sep}{a}"
+                yield Hit(i, m.start(), m.end(), fixed, {"range": m.group(), "fixed": fixed})
+
+
+_ZERO_DAY = re.compile(r"(?<![\d٠-٩])[0٠]([1-9١-٩])(?=\s*[^\W\d_])")
+
+
+@register("DATE012", "date-line-leading-zero", family=FAMILY, severity="warning",
+          en="the day of the date line is written with a leading zero: write \"{fixed}\"",
+          fr="le jour de la ligne de date s'écrit avec un zéro initial : écrire « {fixed} »",
+          ar="كُتب اليوم في سطر التاريخ بصفر في أوله؛ والصواب \"{fixed}\"",
+          what="The day of the letter's date line written with a leading zero (جنيف، 06 ديسمبر 2019, "
+               "Geneva, 04 June 2024).",
+          why="House style writes the day as a number without a leading zero: 6 December 2019.",
+          fix="Drop the zero.",
+          examples=[Example("ar", "جنيف، 06 ديسمبر 2019\n\nحضرات السادة والسيدات،\n\nنص.",
+                            "جنيف، 6 ديسمبر 2019\n\nحضرات السادة والسيدات،\n\nنص."),
+                    Example("en", "Geneva, 04 June 2024\n\nDear Sir/Madam,\n\nText.",
+                            "Geneva, 4 June 2024\n\nDear Sir/Madam,\n\nText.")],
+          profiles=["itu"])
+def date_line_leading_zero(ctx):
+    m = ctx._date_line_mention
+    if m is None:
+        return
+    text = ctx.texts[m.block]
+    z = _ZERO_DAY.match(text, m.start) or _ZERO_DAY.search(text[m.start:m.end])
+    if z is None:
+        return
+    s = z.start() if z.string is text else m.start + z.start()
+    yield Hit(m.block, s, s + 2, z.group(1), {"fixed": z.group(1)})
+
+
+def _fr_months() -> tuple[str, ...]:
+    entry = languages.get("fr")
+    return tuple(entry.months) if entry is not None else ()
+
+
+@register("DATE013", "french-capitalised-month", family=FAMILY, severity="warning", languages=["fr"],
+          en="French writes month names in lower case: \"{fixed}\"",
+          fr="le nom du mois s'écrit en minuscules : « {fixed} »",
+          ar="تُكتب أسماء الأشهر بالفرنسية بحروف صغيرة: \"{fixed}\"",
+          what="A month name with a capital in a French date (le 5 Juin 2024, du 3 au 5 Mars).",
+          why="French typography: months and days take no capital (le 5 juin 2024).",
+          fix="Write the month in lower case.",
+          examples=[Example("fr", "La réunion aura lieu le 5 Juin 2025 à Genève.",
+                            "La réunion aura lieu le 5 juin 2025 à Genève.")])
+def french_capitalised_month(ctx):
+    months = _fr_months()
+    if not months:
+        return
+    alt = "|".join(re.escape(mo.capitalize()) for mo in months)
+    rx = re.compile(rf"(?:(?<=\d\s)|(?<=\d\u00a0)|(?<=1er\s)|(?<=\d{{2}}\s))({alt})\b|(?<=[a-zé,]\s)({alt})(?=\s+\d{{4}})")
+    for i, text, _lang in ctx.blocks(languages={"fr"}):
+        for m in rx.finditer(text):
+            g = m.group(1) or m.group(2)
+            s = m.start(1) if m.group(1) else m.start(2)
+            yield Hit(i, s, s + len(g), g.lower(), {"fixed": g.lower()})

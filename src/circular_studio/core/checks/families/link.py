@@ -255,3 +255,37 @@ def link_not_web(ctx):
             target = (span.link or "").strip()
             if target not in ("", "#") and not_web(target):
                 yield Hit(i, s, e, None, {"url": target[:200]})
+
+
+# "available at" and the link gone: nothing after it, or the next sentence right after its colon
+_AT_NOTHING = re.compile(
+    r"\b(?:available|found|accessible|posted|published|consulted|downloaded|registration)\s+(?:at|on|from|via)\s*[:：]?\s*$"
+    r"|\b(?:at|on)\s*[:：]\s+(?=[A-Z][a-z]+\s+[a-z]+)"
+    r"|\b(?:disponibles?|accessibles?|publiée?s?|consultables?)\s+(?:à l['’]adresse(?: suivante)?|sur le site(?: web)?)\s*[:：]?\s*$"
+    r"|(?:متاحة|متاح|متوفرة|منشورة)\s+(?:على|في)\s+(?:الموقع|العنوان|الرابط)(?:\s+التالي)?\s*[:：]?\s*$", re.I)
+
+
+@register("LINK007", "link-announced-missing", family=FAMILY, severity="warning",
+          en="the text announces an address (\"{words}\") that is not there",
+          fr="le texte annonce une adresse (« {words} ») qui n'y est pas",
+          ar="يعلن النص عن عنوان (\"{words}\") لا وجود له",
+          what="\"available at\", \"à l'adresse suivante\", \"متاحة على الموقع\" with nothing after, or "
+               "followed by the next sentence: the link was lost when the letter was pasted or edited.",
+          why="The reader is sent to an address that is not in the letter.",
+          fix="Put the address (or the link) where it is announced.",
+          examples=[Example("en", "The list of hotels is available at\n\nA web page has been established.",
+                            "The list of hotels is available at www.itu.int/hotels.\n\nA web page has been established."),
+                    Example("en", "A web page has been established at: Documents for the meeting will be posted there.",
+                            "A web page has been established at www.itu.int/wg. Documents for the meeting will be posted there.")])
+def link_announced_missing(ctx):
+    blocks = ctx.doc.blocks
+    for i, text, _lang in ctx.blocks():
+        if any(s.link for s in blocks[i].spans):
+            continue
+        for m in _AT_NOTHING.finditer(text):
+            if m.end() >= len(text.rstrip()) or not text[m.end():].strip():
+                # an address on the next line is the target
+                nxt = next((ctx.texts[k] for k in range(i + 1, len(blocks)) if ctx.texts[k].strip()), "")
+                if re.match(r"\s*(?:https?://|www\.|\S+@\S+|\S+\.(?:int|org|com|net)\b)", nxt):
+                    continue
+            yield Hit(i, m.start(), m.end(), None, {"words": m.group().strip()})

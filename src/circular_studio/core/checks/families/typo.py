@@ -397,3 +397,212 @@ def conference_acronym(ctx):
 
 
 _ = BlockKind
+
+
+# ---- real defects seen in published letters (issue 10) ------------------------------------------
+@register("TYPO010", "unclosed-parenthesis", family=FAMILY, severity="warning",
+          en="a parenthesis is opened and never closed",
+          fr="une parenthèse est ouverte et jamais fermée",
+          ar="قوس مفتوح لا يُغلق",
+          what="An opening parenthesis with no closing one in the rest of the paragraph.",
+          why="The reader cannot tell where the aside ends; often a word or a whole phrase was lost.",
+          fix="Close the parenthesis where the aside ends.",
+          examples=[Example("en", "The meeting (Geneva, 6-7 October will review the plan.",
+                            "The meeting (Geneva, 6-7 October) will review the plan."),
+                    Example("ar", "سيعقد الاجتماع (جنيف، 6-7 أكتوبر لاستعراض الخطة.",
+                            "سيعقد الاجتماع (جنيف، 6-7 أكتوبر) لاستعراض الخطة.")])
+def unclosed_parenthesis(ctx):
+    for i, text, _lang in ctx.blocks():
+        t = masked(text)
+        stack = []
+        for k, ch in enumerate(t):
+            if ch == "(":
+                stack.append(k)
+            elif ch == ")" and stack:
+                stack.pop()
+        for k in stack:
+            yield Hit(i, k, k + 1, None, {})
+
+
+_FR_ORDINAL = re.compile(r"\b(\d+|[IVXLC]+)(?:ème|eme|ième|ieme|è)(s?)\b|\b(1)(?:ère|ere)(s?)\b")
+
+
+@register("TYPO011", "french-ordinal-form", family=FAMILY, severity="warning", languages=["fr"],
+          en="French ordinal \"{word}\": house style is \"{fixed}\"",
+          fr="ordinal « {word} » : le style maison écrit « {fixed} »",
+          ar="العدد الترتيبي الفرنسي \"{word}\": الأسلوب المعتمد \"{fixed}\"",
+          what="An ordinal written with \"ème\" (150ème, XXème) or \"ère\" (1ère) in French.",
+          why="French typography and the house write 150e, XXe, 1re.",
+          fix="Write e (re for the first).",
+          examples=[Example("fr", "à l'occasion de la 150ème session du Conseil", "à l'occasion de la 150e session du Conseil")])
+def french_ordinal(ctx):
+    for i, text, _lang in ctx.blocks(languages={"fr"}):
+        for m in _FR_ORDINAL.finditer(masked(text)):
+            if m.group(1):
+                fixed = m.group(1) + "e" + m.group(2)
+            else:
+                fixed = "1re" + m.group(4)
+            yield Hit(i, m.start(), m.end(), fixed, {"word": m.group(), "fixed": fixed})
+
+
+_ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,})s\b")
+
+
+@register("TYPO012", "french-acronym-plural", family=FAMILY, severity="warning", languages=["fr"],
+          en="a French acronym takes no plural s: \"{fixed}\"",
+          fr="un sigle ne prend pas la marque du pluriel : « {fixed} »",
+          ar="لا تأخذ المختصرات في الفرنسية علامة الجمع: \"{fixed}\"",
+          what="An acronym with a plural s in French (les ONGs, des PMEs, les TICs).",
+          why="French acronyms are invariable: les ONG, les PME, les TIC.",
+          fix="Drop the s.",
+          examples=[Example("fr", "Les ONGs et les PMEs sont invitées.", "Les ONG et les PME sont invitées.")])
+def french_acronym_plural(ctx):
+    for i, text, _lang in ctx.blocks(languages={"fr"}):
+        for m in _ACRONYM_PLURAL.finditer(masked(text)):
+            yield Hit(i, m.start(), m.end(), m.group(1), {"fixed": m.group(1)})
+
+
+_CAP_WORD = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+\b")
+_NEXT_WORD = re.compile(r"\s+(?:(de la|des|du|de|d['’]|of the|of|for|on)\s+)?([A-Za-zÀ-ÿ][a-zà-ÿ]{2,})\b")
+
+
+def _official_forms() -> dict:
+    """casefolded two-word pieces of the term base's names -> their official form, per language."""
+    from .term import terms
+
+    out: dict = {}
+    for row in terms():
+        for lang, (name, _acr) in row.items():
+            words = name.split()
+            for k in range(len(words) - 1):
+                rest = " ".join(words[k + 2:]).casefold()
+                out.setdefault(lang, {})[(words[k].casefold(), words[k + 1].casefold())] = (words[k + 1], rest)
+    return out
+
+
+@register("TYPO013", "title-two-capitalisations", family=FAMILY, severity="warning", languages=["fr", "en"],
+          en="\"{word}\" is capitalised two ways in this letter (also \"{other}\")",
+          fr="« {word} » porte deux capitalisations dans cette lettre (aussi « {other} »)",
+          ar="\"{word}\" مكتوبة بطريقتين مختلفتين في استعمال الحروف الكبيرة (وأيضاً \"{other}\")",
+          what="One title or name written with two capitalisations in the same letter (Nations Unies and "
+               "Nations unies; World Summit and World summit). The form of the term base "
+               "(resources/terms.json) is right; otherwise the rarer form is reported.",
+          why="A name is written one way; two ways look careless and one of them is wrong.",
+          fix="Write the name as the term base or the rest of the letter writes it.",
+          examples=[Example("fr", "Le Système des Nations Unies et le système des Nations unies.",
+                            "Le Système des Nations Unies et le système des Nations Unies."),
+                    Example("en", "The World Summit opens today. The World summit closes tomorrow; the World Summit "
+                            "will report.",
+                            "The World Summit opens today. The World Summit closes tomorrow; the World Summit "
+                            "will report.")])
+def title_two_capitalisations(ctx):
+    seen: dict[tuple, list] = {}
+    official = _official_forms()
+    for i, text, lang in ctx.blocks(languages={"fr", "en"}):
+        t = masked(text)
+        for m in _CAP_WORD.finditer(t):
+            start = m.start()
+            # the first word at a sentence start says nothing about the title's capitals
+            if re.search(r"(?:^|[.!?:]\s+|\n)$", t[max(0, start - 3):start]) or t[:start].strip() == "":
+                continue
+            nx = _NEXT_WORD.match(t, m.end())
+            if not nx:
+                continue
+            key = (lang, m.group().casefold(), (nx.group(1) or "").casefold(), nx.group(2).casefold())
+            after = t[nx.end():nx.end() + 80].casefold()
+            seen.setdefault(key, []).append((i, nx.start(2), nx.end(2), nx.group(2), t[m.start():nx.end()], after))
+    for key, occ in seen.items():
+        upper = [o for o in occ if o[3][:1].isupper()]
+        lower = [o for o in occ if not o[3][:1].isupper()]
+        if not upper or not lower:
+            continue
+        form = official.get(key[0], {}).get((key[1], key[3])) if not key[2] else None
+        right = None
+        if form is not None:
+            # the term base decides where the whole name is written ("Nations unies", not the
+            # title of a journal "Union Postale" beside "Union postale universelle")
+            right, rest = form
+            if rest and not all(o[5].lstrip().startswith(rest) for o in occ if o[3] != right):
+                right = None
+        if right is not None:
+            odd = lower if right[:1].isupper() else upper
+        elif len(lower) != len(upper):
+            odd = lower if len(lower) < len(upper) else upper
+        else:
+            continue  # one each and no term to tell: either may be right
+        usual = upper if odd is lower else lower
+        for i, s, e, word, phrase, _after in odd:
+            yield Hit(i, s, e, usual[0][3], {"word": phrase, "other": usual[0][4]})
+
+
+_GLUED = re.compile(r"\b([A-Za-zÀ-ÿ]{2,})(\d{1,4})\b|\b(\d{1,4})([a-zà-ÿ]{3,})\b|\b((?:19|20)\d\d)([A-Z][a-z]+)\b")
+_NUMBER_SUFFIXES = {"st", "nd", "rd", "th", "er", "re", "e", "ème", "eme", "ieme", "ième", "km", "kg", "mhz", "ghz",
+                    "khz", "hz", "gb", "mb", "kb", "kbit", "mbit", "gbit", "am", "pm", "h", "min", "bis", "ter"}
+
+
+@register("TYPO014", "number-glued-to-word", family=FAMILY, severity="warning", languages=["en", "fr"],
+          en="a number is glued to the word \"{word}\"",
+          fr="un nombre est collé au mot « {word} »",
+          ar="رقم ملتصق بالكلمة \"{word}\"",
+          what="A number written against a word with no space (not later than27 April, Annex1, 2005To).",
+          why="A lost space, usually from a table or a form pasted into the letter; the date or the "
+              "reference may not be read at all.",
+          fix="Put a space between the word and the number.",
+          examples=[Example("en", "Please register not later than27 April 2025 (see Annex1).",
+                            "Please register not later than 27 April 2025 (see Annex 1)."),
+                    Example("fr", "Veuillez répondre avant le15 mai 2025.", "Veuillez répondre avant le 15 mai 2025.")])
+def number_glued(ctx):
+    from ...locale.spelling import latin_ok
+
+    for i, text, lang in ctx.blocks(languages={"en", "fr"}):
+        t = masked(text)
+        for m in _GLUED.finditer(t):
+            if m.group(1):
+                word, fixed = m.group(1), f"{m.group(1)} {m.group(2)}"
+                if not word.islower() and not word.istitle():
+                    continue  # a code (Gr3, WP4A, ITU2025) is not a word
+                if len(word) == 2 and not word.islower():
+                    continue
+            elif m.group(3):
+                word, fixed = m.group(4), f"{m.group(3)} {m.group(4)}"
+                if word.lower() in _NUMBER_SUFFIXES:
+                    continue
+            else:
+                word, fixed = m.group(6), f"{m.group(5)} {m.group(6)}"
+            if len(word) < 2 or not latin_ok(word, lang) or not latin_ok(word.lower(), lang):
+                continue
+            yield Hit(i, m.start(), m.end(), fixed, {"word": word})
+
+
+# words that announce several items (not "la déclaration suivante:", which announces a paragraph)
+_ANNOUNCES = re.compile(r"(?:\b(?:including|inter alia|the following|following \w+s|suivants|suivantes|"
+                        r"notamment|entre autres)|النقاط التالية|الأمور التالية|ما يلي)\s*[:：]\s*$", re.I)
+_LIST_START = re.compile(r"^\s*(?:[-–•*▪]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)]|[أبجده][.)-])")
+
+
+@register("TYPO015", "colon-without-list", family=FAMILY, severity="warning",
+          en="a colon announces a list that does not follow",
+          fr="un deux-points annonce une liste qui ne suit pas",
+          ar="نقطتان تعلنان عن قائمة لا تليهما",
+          what="A paragraph that ends by announcing a list (\"including:\", \"les points suivants:\", "
+               "\"ما يلي:\") followed by an ordinary paragraph.",
+          why="The announced items were lost when the letter was edited or pasted.",
+          fix="Restore the list, or end the sentence without announcing it.",
+          examples=[Example("en", "Dear Sir/Madam,\n\nThe meeting will discuss a proposal including:\n\n"
+                            "To enable the Secretariat to make the arrangements, please register by 29 September.",
+                            "Dear Sir/Madam,\n\nThe meeting will discuss a proposal including:\n\n"
+                            "- the format of notifications;\n\nTo enable the Secretariat to make the arrangements, "
+                            "please register by 29 September.")])
+def colon_without_list(ctx):
+    blocks = ctx.doc.blocks
+    for i, text, _lang in ctx.blocks():
+        if not _ANNOUNCES.search(text) or blocks[i].kind != BlockKind.PARAGRAPH:
+            continue
+        nxt = next((k for k in range(i + 1, len(blocks)) if ctx.texts[k].strip()), None)
+        if nxt is None:
+            continue
+        nb, nt = blocks[nxt], ctx.texts[nxt]
+        if nb.is_list_item or _LIST_START.match(nt) or nb.kind != BlockKind.PARAGRAPH or len(nt.split()) < 6:
+            continue
+        end = len(text.rstrip())
+        yield Hit(i, end - 1, end, None, {})
