@@ -139,6 +139,7 @@ def test_pasting_word_html_with_a_list_gives_markdown(opened, qtbot):
     QApplication.clipboard().setMimeData(mime)
     body.setFocus()
     body.paste()
+    QApplication.clipboard().clear()  # the clipboard owns the data: free it while the app lives
     text = w.model.value("body", "ar")
     assert text == ("Nous vous **invitons** à la *réunion* (voir [le site](https://www.itu.int/wtdc)).\n\n"
                     "- premier point\n- second point")
