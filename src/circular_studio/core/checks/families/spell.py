@@ -132,7 +132,20 @@ _SKIP_KINDS = {BlockKind.SIGNATURE}
 
 
 def words_to_check(ctx, lang: str):
-    """(block, start, end, word, sentence_start) of the words to check in ``lang``."""
+    """(block, start, end, word, sentence_start) of the words to check in ``lang`` (worked out
+    once per check run: several checks read them)."""
+    key = f"_spell_words_{lang}"
+    if key not in ctx.__dict__:
+        ctx.__dict__[key] = tuple(_words_to_check(ctx, lang))
+    return ctx.__dict__[key]
+
+
+_SENTENCE_END_BEFORE = re.compile(r"(?:[.!?:]\s+|\n|^\s*[-–•]\s*)$")
+
+
+def _words_to_check(ctx, lang: str):
+    entry = languages.get(lang)
+    word_rx = WORD_OF_SCRIPT.get(entry.script if entry else "Latn", LATIN_WORD)
     for i, text, blang in ctx.blocks(languages={lang}):
         if ctx.kind(i) in _SKIP_KINDS:
             continue
@@ -141,12 +154,12 @@ def words_to_check(ctx, lang: str):
             for m in ARABIC_WORD.finditer(t):
                 yield i, m.start(), m.end(), m.group(), False
         else:
-            entry = languages.get(lang)
-            for m in WORD_OF_SCRIPT.get(entry.script if entry else "Latn", LATIN_WORD).finditer(t):
+            lead = len(t) - len(t.lstrip())
+            for m in word_rx.finditer(t):
                 s, e = m.span()
                 before = t[max(0, s - 2):s]
-                sentence_start = (s == 0 or bool(re.search(r"(?:[.!?:]\s+|\n|^\s*[-–•]\s*)$", t[max(0, s - 4):s]))
-                                  or t[:s].strip() == "") and not _NOT_SENTENCE_END.search(t[max(0, s - 8):s])
+                sentence_start = (s <= lead or bool(_SENTENCE_END_BEFORE.search(t[max(0, s - 4):s]))) \
+                    and not _NOT_SENTENCE_END.search(t[max(0, s - 8):s])
                 # part of a number, an address or a domain name (aiforgood.itu.int)
                 if re.search(r"[\d@/_]$", before) or (e < len(t) and re.match(r"[\d@_]|\.[a-z]{2,}\b", t[e:e + 4])):
                     continue

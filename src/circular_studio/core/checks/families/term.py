@@ -22,20 +22,19 @@ def terms() -> tuple[dict, ...]:
 
 
 @lru_cache(maxsize=None)
-def _patterns(lang: str) -> tuple:
-    """(regex of a name followed by an acronym in parentheses, expected acronym) per body, and
-    every acronym of the term base."""
-    known = {v[1] for row in terms() for v in row.values()}
-    out = []
+def _names(lang: str) -> tuple[dict, frozenset]:
+    """{acronym-free name, casefolded, spaces single: expected acronym} for ``lang``, and every
+    acronym of the term base."""
+    known = frozenset(v[1].upper() for row in terms() for v in row.values())
+    names = {}
     for row in terms():
-        if lang not in row:
-            continue
-        name, acronym = row[lang]
-        words = [re.escape(w) for w in re.split(r"\s+", name)]
-        rx = re.compile(r"(?<![\w])" + r"\s+".join(words) + r"\s*\(\s*([A-Z][A-Za-z]{1,9})(?:[-\s]\d{2,4})?\s*\)",
-                        re.I)
-        out.append((rx, acronym))
-    return tuple(out), frozenset(known)
+        if lang in row:
+            name, acronym = row[lang]
+            names[" ".join(name.split()).casefold()] = acronym
+    return names, known
+
+
+_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z]{1,9})(?:[-\s]\d{2,4})?\s*\)")
 
 
 _COMPLEMENT = re.compile(r"(?:\b(?:de l['’]|de la|du|des|de|d['’]|of the|of|for the|for)\s*)$", re.I)
@@ -55,15 +54,24 @@ _COMPLEMENT = re.compile(r"(?:\b(?:de l['’]|de la|du|des|de|d['’]|of the|of|
                             "La Conférence mondiale des radiocommunications (CMR) se tiendra à Genève.")])
 def name_acronym(ctx):
     for i, text, lang in ctx.blocks():
-        pats, known = _patterns(lang)
-        for rx, expected in pats:
-            for m in rx.finditer(text):
-                # "la Conférence de plénipotentiaires de l'Union … (PP-26)": the name is the
-                # complement of a larger name, to which the acronym may belong
-                if _COMPLEMENT.search(text[max(0, m.start() - 8):m.start()]):
+        if "(" not in text:
+            continue
+        names, known = _names(lang)
+        if not names:
+            continue
+        for m in _ACRONYM.finditer(text):
+            acronym = m.group(1)
+            if acronym.upper() not in known:
+                continue
+            before = " ".join(text[max(0, m.start() - 90):m.start()].split()).casefold()
+            for name, expected in names.items():
+                if not before.endswith(name) or acronym.upper() == expected.upper():
                     continue
-                acronym = m.group(1)
-                if acronym.upper() == expected.upper() or acronym.upper() not in known:
-                    continue
-                name = text[m.start():m.start(1)].rstrip(" (")
-                yield Hit(i, m.start(1), m.end(1), expected, {"acronym": acronym, "name": name, "expected": expected})
+                head = before[:len(before) - len(name)]
+                if head and (head[-1].isalnum() or _COMPLEMENT.search(head)):
+                    continue  # part of a longer word, or the complement of a larger name
+                shown = text[:m.start()].rstrip()
+                yield Hit(i, m.start(1), m.end(1), expected,
+                          {"acronym": acronym, "name": shown[len(shown) - len(name):] if len(shown) >= len(name) else name,
+                           "expected": expected})
+                break
