@@ -7,7 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from circular_studio.core.outputs.html_preview import PAGE_HEIGHT_PX, PAGE_MARGIN_PX
+from circular_studio.core.outputs.html_preview import (PAGE_HEIGHT_PX, PAGE_MARGIN_PX,
+                                                       PAGE_TOP_MARGIN_PX)
 from circular_studio.gui.preview import DESK_COLOUR
 
 pytestmark = pytest.mark.gui
@@ -41,7 +42,8 @@ def test_a_full_letter_is_laid_out_on_a4_sheets_with_a_second_page(opened, qtbot
         for k in range(lay.lineCount()):
             y = top + lay.lineAt(k).y()
             in_page = y % PAGE_HEIGHT_PX
-            assert PAGE_MARGIN_PX - 1 <= in_page <= PAGE_HEIGHT_PX - PAGE_MARGIN_PX + 1, block.text()[:40]
+            # (the top margin is the header distance: the letterhead starts there, as printed)
+            assert PAGE_TOP_MARGIN_PX - 1 <= in_page <= PAGE_HEIGHT_PX - PAGE_MARGIN_PX + 1, block.text()[:40]
         block = block.next()
 
 

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (QAbstractScrollArea, QComboBox, QHBoxLayout, QLab
                                QVBoxLayout, QWidget)
 
 from circular_studio.core.document import Document
-from circular_studio.core.outputs.html_preview import (HIGHLIGHT_ANCHOR, PAGE_HEIGHT_PX, PAGE_MARGIN_PX, PAGE_WIDTH_PX,
-                                 Highlight, paged_html)
+from circular_studio.core.outputs.html_preview import (HIGHLIGHT_ANCHOR, PAGE_HEIGHT_PX, PAGE_MARGIN_PX,
+                                                       PAGE_TOP_MARGIN_PX, PAGE_WIDTH_PX, Highlight,
+                                                       paged_html)
 from .i18n import language_name, tr
 
 DESK_MARGIN = 18  # screen pixels around the sheets
@@ -42,6 +43,7 @@ class PageView(QAbstractScrollArea):
         self._doc.setUndoRedoEnabled(False)
         self._page = QSizeF(PAGE_WIDTH_PX, PAGE_HEIGHT_PX)
         self._margin = PAGE_MARGIN_PX
+        self._top = PAGE_MARGIN_PX
         self._pages = 0
         self._message = ""  # shown on the desk instead of sheets (the letter cannot be shown)
         self._zoom: float | None = None  # None: the sheets fit the width
@@ -56,9 +58,12 @@ class PageView(QAbstractScrollArea):
     def document(self) -> QTextDocument:
         return self._doc
 
-    def set_html(self, html: str) -> None:
-        """Replace the content; keeps the scroll position (clamped to the new length)."""
+    def set_html(self, html: str, top_margin: float | None = None) -> None:
+        """Replace the content; keeps the scroll position (clamped to the new length).
+        ``top_margin``: the flow's top margin when it differs from the others (a letterhead in
+        the flow starts at the header distance, as the DOCX prints it)."""
         self._message = ""
+        self._top = self._margin if top_margin is None else top_margin
         self._doc.setHtml(html)
         self._apply_page_format()
         self._pages = max(self._doc.pageCount(), 1)  # forces the layout, once
@@ -77,7 +82,7 @@ class PageView(QAbstractScrollArea):
 
     def _apply_page_format(self) -> None:
         fmt = self._doc.rootFrame().frameFormat()
-        fmt.setTopMargin(self._margin)
+        fmt.setTopMargin(self._top)
         fmt.setBottomMargin(self._margin)
         fmt.setLeftMargin(self._margin)
         fmt.setRightMargin(self._margin)
@@ -376,7 +381,7 @@ class PreviewPane(QWidget):
             return
         self.html = paged_html(self._doc, self._highlight, letterhead=self._letterhead,
                                protect=self._protect)
-        self.browser.set_html(self.html)
+        self.browser.set_html(self.html, PAGE_TOP_MARGIN_PX if self._letterhead else None)
         self._update_pages_label()
         if scroll_to_highlight:
             self.browser.scroll_to_anchor(HIGHLIGHT_ANCHOR)

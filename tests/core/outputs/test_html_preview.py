@@ -2,6 +2,8 @@
 highlights at the right characters even when LRM marks were inserted."""
 from __future__ import annotations
 
+import re
+
 from circular_studio.core.locale.bidi import LRM
 from circular_studio.core.document import Block, BlockKind, Document, Span
 from circular_studio.core.outputs.html_preview import (HIGHLIGHT_ANCHOR, HIGHLIGHT_COLOUR, Highlight,
@@ -62,7 +64,9 @@ def test_highlight_maps_offsets_through_inserted_marks():
     block = Block(BlockKind.PARAGRAPH, [Span(PHONE_LINE)], "rtl")
     start = PHONE_LINE.index("+41")
     out = spans_html(block, (start, len(PHONE_LINE)), language="ar")
-    assert f'<span style="background-color:{HIGHLIGHT_COLOUR};">+41\u00a022\u00a0730\u00a05614' in out
+    marked = out.split(f'<span style="background-color:{HIGHLIGHT_COLOUR};">', 1)[1]
+    assert re.sub("<[^>]+>", "", marked).startswith("+41\u00a022\u00a0730\u00a05614")
+    assert "font-size:12pt" in marked  # the number in the Latin font and size, as in the DOCX
     html = document_html(_doc(), Highlight(3, 5, 11))
     assert f'name="{HIGHLIGHT_ANCHOR}"' in html
     assert "الموقع</b></span>" in html or "الموقع" in html.split(HIGHLIGHT_COLOUR)[1][:80]

@@ -79,7 +79,7 @@ def _keep_regex(lang: str) -> re.Pattern:
     alternatives = [rf"(?<![\w/-])(?:{refs})(?![\w/])"]
     if months:
         m = "(?i:" + "|".join(months) + ")"
-        alternatives.append(rf"(?<!\w)(?:\d{{1,2}}-)?\d{{1,2}}(?:er|st|nd|rd|th)?[ \u00a0](?:{m})(?!\w)")
+        alternatives.append(rf"(?<!\w)(?:\d{{1,2}}-)?\d{{1,2}}(?:er|st|nd|rd|th)?[ \u00a0](?:de[ \u00a0])?(?:{m})(?!\w)")
         alternatives.append(rf"(?<!\w)(?:{m})[ \u00a0]\d{{1,2}}(?!\d)")
     if keep_words:
         w = "|".join(re.escape(k) for k in keep_words)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ..docx import style, typeset
 from ..document import Block, BlockKind, Document, Span, live_link
-from ..locale.bidi import protect as _protect
+from ..locale.bidi import protect as _protect, script_runs
 from ..locale.languages import direction_of
 from ..resources import load_json
 
@@ -35,6 +35,11 @@ PX_PER_CM = 96 / 2.54
 PAGE_WIDTH_PX = round(_PAGE["width_cm"] * PX_PER_CM)
 PAGE_HEIGHT_PX = round(_PAGE["height_cm"] * PX_PER_CM)
 PAGE_MARGIN_PX = round(_PAGE["margin_cm"] * PX_PER_CM)
+#: The top margin of the flow when the letterhead is in it: the DOCX prints the letterhead in the
+#: first page's header, from the header distance down, and the body under it; the preview has
+#: one flow with the same margin on every page, so it starts at the header distance (page 1 is
+#: then the printed page; pages 2+ start 1 cm higher than in print).
+PAGE_TOP_MARGIN_PX = round(_PAGE["header_cm"] * PX_PER_CM)
 HIGHLIGHT_COLOUR = "#ffd54f"
 HIGHLIGHT_ANCHOR = "cs-highlight"
 LETTERHEAD_COLOUR = "#" + style.colour("letterhead")
@@ -86,8 +91,8 @@ def _escape(text: str) -> str:
     return html.escape(text, quote=False).replace("\n", "<br/>")
 
 
-def _span_html(span: Span, text: str) -> str:
-    out = _escape(text)
+def _span_html(span: Span, text: str, inner: str | None = None) -> str:
+    out = _escape(text) if inner is None else inner
     if span.bold:
         out = f"<b>{out}</b>"
     if span.italic:
@@ -115,6 +120,31 @@ def spans_html(block: Block, highlight: tuple[int, int] | None = None, protect: 
         mapping = typeset.source_map(full, text)
     else:
         text, mapping = full, list(range(len(full) + 1))
+    latin_css = None
+    if protect and block.direction == "rtl":
+        # Latin runs in the Latin font and size, as the DOCX writes them (w:rtl runs only
+        # for Arabic): "CL-19/59" in Carlito 12 pt, not in Amiri 14 pt
+        f = style.fonts_for(language)
+        latin_css = (f"font-family:{_fonts(language, False)};font-size:{f.size:g}pt")
+        flags = [False] * len(text)
+        for a, b, is_rtl in script_runs(text, rtl_default=True):
+            if not is_rtl:
+                flags[a:b] = [True] * (b - a)
+
+    def inner(lo: int, hi: int) -> str | None:
+        if latin_css is None:
+            return None
+        out, k = [], lo
+        while k < hi:
+            j = k
+            while j < hi and flags[j] == flags[k]:
+                j += 1
+            chunk = _escape(text[k:j])
+            out.append(f'<span style="{latin_css}">{chunk}</span>' if flags[k] and chunk.strip()
+                       else chunk)
+            k = j
+        return "".join(out)
+
     parts: list[str] = []
     pos = 0
     for k, span in enumerate(block.spans):
@@ -128,13 +158,15 @@ def spans_html(block: Block, highlight: tuple[int, int] | None = None, protect: 
             b = mapping[min(highlight[1], pos + n)] - lo
             if highlight[0] >= pos:
                 parts.append(f'<a name="{HIGHLIGHT_ANCHOR}"></a>')
-            pieces = [_span_html(span, piece[:a]) if a > 0 else "",
+            a0 = max(a, 0)
+            pieces = [_span_html(span, piece[:a], inner(lo, lo + a)) if a > 0 else "",
                       f'<span style="background-color:{HIGHLIGHT_COLOUR};">'
-                      f'{_span_html(span, piece[max(a, 0):b]) if b > a else "&#8203;"}</span>',
-                      _span_html(span, piece[b:]) if b < len(piece) else ""]
+                      f'{_span_html(span, piece[a0:b], inner(lo + a0, lo + b)) if b > a else "&#8203;"}'
+                      f'</span>',
+                      _span_html(span, piece[b:], inner(lo + b, hi)) if b < len(piece) else ""]
             parts.append("".join(pieces))
         else:
-            parts.append(_span_html(span, piece))
+            parts.append(_span_html(span, piece, inner(lo, hi)))
         pos += n
     return "".join(parts)
 
@@ -201,9 +233,12 @@ def _label_table(block: Block, index: int, language: str, prev: Block | None,
         for part, off in ((label, l_off), (value, v_off)):
             h = (span[0] - off, span[1] - off) if span else None
             cells.append(spans_html(part, h, protect, language))
-        label_td = (f'<td width="{width}" align="{align}" style="{css};margin-top:0px">'
-                    f'{cells[0]}</td>')
-        value_td = f'<td align="{align}" style="{css};margin-top:0px">{cells[1]}</td>'
+        # valign="middle": label (Arabic font) and value (often Latin) on one baseline, as
+        # the DOCX's exact row height gives them
+        label_td = (f'<td width="{width}" align="{align}" valign="middle" '
+                    f'style="{css};margin-top:0px">{cells[0]}</td>')
+        value_td = (f'<td align="{align}" valign="middle" style="{css};margin-top:0px">'
+                    f'{cells[1]}</td>')
         rows.append("<tr>" + (value_td + label_td if rtl else label_td + value_td) + "</tr>")
     return (f'<table id="b{index}" width="100%" cellspacing="0" cellpadding="0" border="0" '
             f'style="margin-top:{before}px;">{"".join(rows)}</table>')
