@@ -51,3 +51,25 @@ def test_false_alarms_per_thousand_words(name):
 
 # where each set stands today (false alarms per 1,000 words); lower them as causes are fixed
 LIMITS = {"real": 1.0, "real_itu": 1.0}
+
+
+def _misses():
+    import json
+
+    for name, root in SETS.items():
+        for m in json.loads((root / "verdicts.json").read_text(encoding="utf-8")).get("misses", []):
+            if m.get("caught_by"):
+                yield pytest.param(name, m, id=f"{name}/{m['file']}/{m['caught_by']}")
+
+
+@pytest.mark.parametrize("name,miss", list(_misses()))
+def test_real_defect_once_missed_is_caught(name, miss):
+    """The real defects the checker used to miss (verdicts.json "misses" with "caught_by")."""
+    from tests.checks.real_eval import checked
+
+    doc, findings = checked(SETS[name] / miss["file"])
+    spots = [(i, s, s + len(miss["excerpt"])) for i, b in enumerate(doc.blocks)
+             for s in [b.text.find(miss["excerpt"])] if s >= 0]
+    assert spots, f"{miss['excerpt']!r} not in {miss['file']}"
+    assert any(f.code == miss["caught_by"] and f.paragraph == i and f.start < e and s < max(f.end, f.start + 1)
+               for f in findings for i, s, e in spots), miss

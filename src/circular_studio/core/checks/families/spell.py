@@ -190,6 +190,10 @@ def _spell(ctx, lang: str):
                 continue
             if _common(w, "ar"):
                 continue
+            split = _ar_glued(w)
+            if split:
+                yield Hit(i, s, e, split, {"word": word, "suggestion": split}), True
+                continue
             sug = best_suggestion(w, "ar")
             yield Hit(i, s, e, sug, {"word": word, "suggestion": sug or "—"}), sug is not None
         else:
@@ -256,6 +260,20 @@ def _common(word: str, lang: str, threshold: float = _NAME_ZIPF) -> bool:
         if edit_distance(sg, word) <= 1 and frequency(sg, lang) >= f + 1.0:
             return False
     return True
+
+
+def _ar_glued(word: str) -> str | None:
+    """Two words typed without the space between them (الفئاتالمستضعفة, مكتبللاتصال): the split
+    whose second word begins with the article or the preposition ل, both parts common words."""
+    best = None
+    for k in range(2, len(word) - 2):
+        left, right = word[:k], word[k:]
+        if not right.startswith(("ال", "لل", "ل")) or not (ar_ok(left) and ar_ok(right)):
+            continue
+        score = min(frequency(left, "ar"), frequency(right, "ar"))
+        if score >= 2.0 and (best is None or score > best[0]):
+            best = (score, f"{left} {right}")
+    return best[1] if best else None
 
 
 def _capitalised_elsewhere(t: str, word: str) -> bool:

@@ -75,3 +75,42 @@ def name_acronym(ctx):
                           {"acronym": acronym, "name": shown[len(shown) - len(name):] if len(shown) >= len(name) else name,
                            "expected": expected})
                 break
+
+
+@lru_cache(maxsize=None)
+def _name_patterns(lang: str) -> tuple:
+    out = []
+    for row in terms():
+        if lang in row:
+            name = row[lang][0]
+            words = name.split()
+            if len(words) < 2:
+                continue
+            rx = re.compile(r"(?<![\w])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w])", re.I)
+            out.append((rx, name))
+    return tuple(out)
+
+
+@register("TERM002", "body-name-capitals", family=FAMILY, severity="warning",
+          en="\"{found}\": the body writes its name \"{name}\"",
+          fr="« {found} » : l'organe écrit son nom « {name} »",
+          ar="\"{found}\": تكتب الهيئة اسمها \"{name}\"",
+          what="A body's name of the term base (resources/terms.json) with capitals its own spelling "
+               "does not have (Union Internationale des Télécommunications).",
+          why="A body's name is written as the body writes it; French in particular capitalises only the "
+              "first word of such names.",
+          fix="Write the name as the term base gives it.",
+          examples=[Example("fr", "L'Union Internationale des Télécommunications a été fondée en 1865.",
+                            "L'Union internationale des télécommunications a été fondée en 1865.")])
+def body_name_capitals(ctx):
+    for i, text, lang in ctx.blocks(languages={"fr", "en"}):
+        pats = _name_patterns(lang)
+        for rx, name in pats:
+            if name.split()[0].casefold() not in text.casefold():
+                continue
+            for m in rx.finditer(text):
+                found = m.group()
+                got, want = found.split(), name.split()
+                # only capitals the name does not have (a lower-case word may be a style choice)
+                if any(g[:1].isupper() and w[:1].islower() for g, w in zip(got[1:], want[1:])):
+                    yield Hit(i, m.start(), m.end(), name, {"found": " ".join(got), "name": name})
