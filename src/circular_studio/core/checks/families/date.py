@@ -90,9 +90,9 @@ def inverted_range(ctx):
             yield Hit(m.block, m.start, m.range_end.end, None, {"start": a.isoformat(), "end": b.isoformat()})
 
 
-_LETTER_FR = "Genève, le 31 octobre 2024\n\nObjet: Invitation\n\nMadame, Monsieur,\n\n"
-_LETTER_EN = "Geneva, 31 October 2024\n\nSubject: Invitation\n\nDear Sir/Madam,\n\n"
-_LETTER_AR = "جنيف، 31 أكتوبر 2024\n\nالموضوع: دعوة\n\nحضرات السادة والسيدات،\n\n"
+_EXAMPLE_LETTER_FR = "Genève, le 31 octobre 2024\n\nObjet: Invitation\n\nMadame, Monsieur,\n\n"
+_EXAMPLE_LETTER_EN = "Geneva, 31 October 2024\n\nSubject: Invitation\n\nDear Sir/Madam,\n\n"
+_EXAMPLE_LETTER_AR = "جنيف، 31 أكتوبر 2024\n\nالموضوع: دعوة\n\nحضرات السادة والسيدات،\n\n"
 
 
 @register("DATE004", "event-before-letter", family=FAMILY, severity="error",
@@ -102,12 +102,12 @@ _LETTER_AR = "جنيف، 31 أكتوبر 2024\n\nالموضوع: دعوة\n\nح�
           what="The event the letter announces starts before the letter is dated.",
           why="Usually a wrong year copied from last year's letter.",
           fix="Correct the event's dates (often the year) or the letter's date.",
-          examples=[Example("fr", _LETTER_FR + "La conférence se tiendra du 17 au 28 novembre 2023.",
-                            _LETTER_FR + "La conférence se tiendra du 17 au 28 novembre 2025."),
-                    Example("en", _LETTER_EN + "The conference will be held from 17 to 28 November 2023.",
-                            _LETTER_EN + "The conference will be held from 17 to 28 November 2025."),
-                    Example("ar", _LETTER_AR + "سيعقد المؤتمر من 17 إلى 28 نوفمبر 2023.",
-                            _LETTER_AR + "سيعقد المؤتمر من 17 إلى 28 نوفمبر 2025.")])
+          examples=[Example("fr", _EXAMPLE_LETTER_FR + "La conférence se tiendra du 17 au 28 novembre 2023.",
+                            _EXAMPLE_LETTER_FR + "La conférence se tiendra du 17 au 28 novembre 2025."),
+                    Example("en", _EXAMPLE_LETTER_EN + "The conference will be held from 17 to 28 November 2023.",
+                            _EXAMPLE_LETTER_EN + "The conference will be held from 17 to 28 November 2025."),
+                    Example("ar", _EXAMPLE_LETTER_AR + "سيعقد المؤتمر من 17 إلى 28 نوفمبر 2023.",
+                            _EXAMPLE_LETTER_AR + "سيعقد المؤتمر من 17 إلى 28 نوفمبر 2025.")])
 def event_before_letter(ctx):
     ld, ev = ctx.letter_date, ctx.event
     if not ld or not ev:
@@ -145,16 +145,16 @@ def _sentence_at(text: str, pos: int) -> str:
           what="A deadline (registration, replies, contributions) falls after the event has started.",
           why="Replies after the start are useless; usually a wrong month or year.",
           fix="Move the deadline before the event's first day.",
-          examples=[Example("fr", _LETTER_FR + "La conférence se tiendra du 17 au 28 novembre 2025. "
+          examples=[Example("fr", _EXAMPLE_LETTER_FR + "La conférence se tiendra du 17 au 28 novembre 2025. "
                             "Veuillez vous inscrire avant le 20 novembre 2025.",
-                            _LETTER_FR + "La conférence se tiendra du 17 au 28 novembre 2025. "
+                            _EXAMPLE_LETTER_FR + "La conférence se tiendra du 17 au 28 novembre 2025. "
                             "Veuillez vous inscrire avant le 20 octobre 2025."),
-                    Example("en", _LETTER_EN + "The conference will be held from 17 to 28 November 2025. "
+                    Example("en", _EXAMPLE_LETTER_EN + "The conference will be held from 17 to 28 November 2025. "
                             "Please register by 20 December 2025.",
-                            _LETTER_EN + "The conference will be held from 17 to 28 November 2025. "
+                            _EXAMPLE_LETTER_EN + "The conference will be held from 17 to 28 November 2025. "
                             "Please register by 20 October 2025."),
-                    Example("ar", _LETTER_AR + "سيعقد المؤتمر من 17 إلى 28 نوفمبر 2025. يرجى التسجيل قبل 20 ديسمبر 2025.",
-                            _LETTER_AR + "سيعقد المؤتمر من 17 إلى 28 نوفمبر 2025. يرجى التسجيل قبل 20 أكتوبر 2025.")])
+                    Example("ar", _EXAMPLE_LETTER_AR + "سيعقد المؤتمر من 17 إلى 28 نوفمبر 2025. يرجى التسجيل قبل 20 ديسمبر 2025.",
+                            _EXAMPLE_LETTER_AR + "سيعقد المؤتمر من 17 إلى 28 نوفمبر 2025. يرجى التسجيل قبل 20 أكتوبر 2025.")])
 def deadline_after_event(ctx):
     ev = ctx.event
     if not ev:
@@ -174,11 +174,11 @@ def deadline_after_event(ctx):
           what="A deadline that has passed when the letter is sent.",
           why="Nobody can meet it; usually a wrong year or month.",
           fix="Correct the deadline.",
-          examples=[Example("fr", _LETTER_FR + "Veuillez répondre avant le 15 janvier 2024.",
-                            _LETTER_FR + "Veuillez répondre avant le 15 janvier 2025."),
-                    Example("en", _LETTER_EN + "Please reply by 15 January 2024.",
-                            _LETTER_EN + "Please reply by 15 January 2025."),
-                    Example("ar", _LETTER_AR + "يرجى الرد قبل 15 يناير 2024.", _LETTER_AR + "يرجى الرد قبل 15 يناير 2025.")])
+          examples=[Example("fr", _EXAMPLE_LETTER_FR + "Veuillez répondre avant le 15 janvier 2024.",
+                            _EXAMPLE_LETTER_FR + "Veuillez répondre avant le 15 janvier 2025."),
+                    Example("en", _EXAMPLE_LETTER_EN + "Please reply by 15 January 2024.",
+                            _EXAMPLE_LETTER_EN + "Please reply by 15 January 2025."),
+                    Example("ar", _EXAMPLE_LETTER_AR + "يرجى الرد قبل 15 يناير 2024.", _EXAMPLE_LETTER_AR + "يرجى الرد قبل 15 يناير 2025.")])
 def deadline_before_letter(ctx):
     ld = ctx.letter_date
     if not ld:
@@ -198,11 +198,11 @@ def deadline_before_letter(ctx):
           what="A deadline written without its year, in the same year as the letter.",
           why="A year removes any doubt for readers who receive the letter late or file it.",
           fix="Add the year it resolves to.",
-          examples=[Example("fr", _LETTER_FR + "Veuillez répondre avant le 15 décembre.",
-                            _LETTER_FR + "Veuillez répondre avant le 15 décembre 2024."),
-                    Example("en", _LETTER_EN + "Please reply by 15 December.", _LETTER_EN + "Please reply by 15 December 2024."),
-                    Example("ar", _LETTER_AR + "يرجى الرد في موعد أقصاه 15 ديسمبر.",
-                            _LETTER_AR + "يرجى الرد في موعد أقصاه 15 ديسمبر 2024.")])
+          examples=[Example("fr", _EXAMPLE_LETTER_FR + "Veuillez répondre avant le 15 décembre.",
+                            _EXAMPLE_LETTER_FR + "Veuillez répondre avant le 15 décembre 2024."),
+                    Example("en", _EXAMPLE_LETTER_EN + "Please reply by 15 December.", _EXAMPLE_LETTER_EN + "Please reply by 15 December 2024."),
+                    Example("ar", _EXAMPLE_LETTER_AR + "يرجى الرد في موعد أقصاه 15 ديسمبر.",
+                            _EXAMPLE_LETTER_AR + "يرجى الرد في موعد أقصاه 15 ديسمبر 2024.")])
 def deadline_without_year(ctx):
     yield from _no_year(ctx, same_year=True)
 
@@ -235,10 +235,10 @@ def _no_year(ctx, same_year: bool):
           what="A deadline without a year that can only mean next year (its day is before the letter's).",
           why="Readers may take it for a deadline already past; the year must be written.",
           fix="Add the year it resolves to.",
-          examples=[Example("fr", _LETTER_FR + "Veuillez répondre avant le 15 janvier.",
-                            _LETTER_FR + "Veuillez répondre avant le 15 janvier 2025."),
-                    Example("en", _LETTER_EN + "Please reply by 15 January.", _LETTER_EN + "Please reply by 15 January 2025."),
-                    Example("ar", _LETTER_AR + "يرجى الرد قبل 15 يناير.", _LETTER_AR + "يرجى الرد قبل 15 يناير 2025.")])
+          examples=[Example("fr", _EXAMPLE_LETTER_FR + "Veuillez répondre avant le 15 janvier.",
+                            _EXAMPLE_LETTER_FR + "Veuillez répondre avant le 15 janvier 2025."),
+                    Example("en", _EXAMPLE_LETTER_EN + "Please reply by 15 January.", _EXAMPLE_LETTER_EN + "Please reply by 15 January 2025."),
+                    Example("ar", _EXAMPLE_LETTER_AR + "يرجى الرد قبل 15 يناير.", _EXAMPLE_LETTER_AR + "يرجى الرد قبل 15 يناير 2025.")])
 def deadline_next_year(ctx):
     yield from _no_year(ctx, same_year=False)
 

@@ -157,7 +157,8 @@ def closing_agreement(ctx):
             return
         word = m.group(1).lower()
         if _EN_GENERIC.match(stext) and word == "sincerely":
-            yield Hit(ci, m.start(1), m.end(1), "faithfully", {"salutation": stext, "expected": "Yours faithfully"})
+            house = languages.language("en").closing.rstrip(",")  # the table's: Yours faithfully
+            yield Hit(ci, m.start(1), m.end(1), "faithfully", {"salutation": stext, "expected": house})
         elif _EN_NAMED.match(stext) and not _EN_GENERIC.match(stext) and not _EN_COLLECTIVE.match(stext) \
                 and word == "faithfully":
             yield Hit(ci, m.start(1), m.end(1), "sincerely", {"salutation": stext, "expected": "Yours sincerely"})
