@@ -36,8 +36,8 @@ def test_render_several_drafts_into_a_folder(tmp_path):
     out = tmp_path / "out"
     code = main(["render", str(example_path("000")), str(example_path("001")), "-o", str(out)])
     assert code == 0
-    assert sorted(p.name for p in out.iterdir()) == ["seed-000.fr.docx", "seed-001.ar.docx",
-                                                     "seed-001.en.docx", "seed-001.fr.docx"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "seed-000.fr.docx", *(f"seed-001.{lang}.docx" for lang in ("ar", "en", "es", "fr", "ru", "zh"))]
 
 
 def test_several_letters_to_one_file_is_refused(tmp_path):

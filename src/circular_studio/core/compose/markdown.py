@@ -78,13 +78,15 @@ def _inline_spans(token, softbreak: str) -> list[Span]:
     return spans
 
 
-_AR_PUNCT = "\u060c\u061b\u061f\u06d4"  # ، ؛ ؟ ۔
+# Arabic ، ؛ ؟ ۔ and the full-width punctuation of Chinese text (。，、；：？！）)
+_AR_PUNCT = "\u060c\u061b\u061f\u06d4\u3002\uff0c\u3001\uff1b\uff1a\uff1f\uff01\uff09"
 _AR_PUNCT_QUOTED = {ch: quote(ch) for ch in _AR_PUNCT}
 
 
 def _trim_arabic_punctuation(spans: list[Span]) -> None:
-    """linkify-it takes an Arabic comma, semicolon or question mark after a bare URL into the
-    link (``www.wsis.org/forum،``): give it back to the sentence."""
+    """linkify-it takes an Arabic comma, semicolon or question mark, or a Chinese full stop, after a
+    bare URL into the link (``www.wsis.org/forum،``, ``www.wsis.org/forum。``): give it back to
+    the sentence."""
     last = spans[-1] if spans else None
     if last is None or not last.link:
         return

@@ -150,6 +150,12 @@ def house_words(lang: str) -> frozenset:
                         words.add(_key(w))
     except (OSError, KeyError, ValueError):
         pass
+    entry = languages.get(lang)
+    if entry is not None:  # the language's own labels and courtesy titles ("Ref.", "Correo-e", "г-жа")
+        for text in [*entry.labels.values(), *entry.letter.get("courtesy", {}).values()]:
+            words.add(_key(text.rstrip(".")))
+            for w in re.findall(r"[^\W\d_]+", text):
+                words.add(_key(w))
     words.discard("")
     return frozenset(words)
 

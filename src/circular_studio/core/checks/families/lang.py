@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from ...errors import StudioError
+from ...locale import languages
 from ..registry import Example, Hit, register
 from ...locale.text import EMAIL_RE
 from ...compose.pipeline import build_document
@@ -14,9 +15,6 @@ _NUMBER = re.compile(r"(?<![\d/.-])\d{2,}(?:[/.]\d+)*")
 _FACTS = {"letter_date": "2019-12-06", "sector": "SG", "signatory": "houlin-zhao",
           "start_date": "2020-04-06", "end_date": "2020-04-09", "subject": "WSIS",
           "addressees": ["Member States"], "event_name": "WSIS Forum"}
-_NAMES = {"ar": {"en": "Arabic", "fr": "arabe", "ar": "العربية"},
-          "fr": {"en": "French", "fr": "française", "ar": "الفرنسية"},
-          "en": {"en": "English", "fr": "anglaise", "ar": "الإنكليزية"}}
 
 
 def _norm_link(target: str) -> str:
@@ -79,7 +77,11 @@ def _anchor(ctx) -> tuple[int, int]:
 
 
 def _version_name(lang: str, ui: str) -> str:
-    return _NAMES.get(lang, {}).get(ui) or lang
+    """"Spanish" / "espagnole" / "الإسبانية": the table's ``[names] version`` in the
+    interface language ("the {version} version")."""
+    entry = languages.get(lang)
+    forms = entry.data["names"].get("version", {}) if entry is not None else {}
+    return forms.get(ui) or forms.get("en") or lang
 
 
 @register("LANG001", "address-missing-in-version", family=FAMILY, severity="warning",
