@@ -168,10 +168,18 @@ class Language:
             for i, n in enumerate(names, 1):
                 if n and not n[0].isdigit():
                     out.setdefault(n.lower(), i)
-        for number, variants in self.read.get("month_variants", {}).items():
-            for v in variants:
-                out.setdefault(v.lower(), int(number))
+        for key in ("month_variants", "non_standard_months"):
+            for number, variants in self.read.get(key, {}).items():
+                for v in variants:
+                    out.setdefault(v.lower(), int(number))
         return out
+
+    @cached_property
+    def non_standard_months(self) -> dict[str, str]:
+        """Month names read in dates but not written by the house (``[read]
+        non_standard_months``), each with the house name (babel's)."""
+        return {v: self.months[int(number) - 1]
+                for number, variants in self.read.get("non_standard_months", {}).items() for v in variants}
 
     @cached_property
     def weekday_lookup(self) -> dict[str, int]:

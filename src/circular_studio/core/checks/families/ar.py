@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ...locale import languages
 from ..registry import Example, Hit, register
 from ...locale.text import ARABIC_LETTER, masked, nfkc_presentation
 
@@ -165,15 +166,7 @@ def persian_letters(ctx):
 
 # ---- month names, "علي" for "على", "و" apart from its word -------------------------------------
 # The house month names are babel's (يناير … ديسمبر). Forms used in the Maghreb, French
-# transliterations and common misspellings, each with the house name.
-NON_STANDARD_MONTHS = {
-    "جانفي": "يناير", "جانفييه": "يناير", "فيفري": "فبراير", "فيفرييه": "فبراير", "أفريل": "أبريل",
-    "افريل": "أبريل", "إبريل": "أبريل", "ابريل": "أبريل", "ماي": "مايو", "مي": "مايو", "مايه": "مايو",
-    "جوان": "يونيو", "يونيه": "يونيو", "جويلية": "يوليو", "جويليه": "يوليو", "جوييه": "يوليو",
-    "يوليه": "يوليو", "يوليوز": "يوليو", "أوت": "أغسطس", "اوت": "أغسطس", "غشت": "أغسطس",
-    "اغسطس": "أغسطس", "أغسطوس": "أغسطس", "شتنبر": "سبتمبر", "سبتمبير": "سبتمبر", "اكتوبر": "أكتوبر",
-    "أكتوبير": "أكتوبر", "نونبر": "نوفمبر", "نوفمبير": "نوفمبر", "دجنبر": "ديسمبر", "ديسمبير": "ديسمبر",
-}
+# transliterations and common misspellings are the language table's ``non_standard_months``.
 _DAY_BEFORE = re.compile(r"(?:^|[^\d٠-٩])[0-9٠-٩]{1,2}(?:\s*[-–]\s*[0-9٠-٩]{1,2})?\s*$")
 _YEAR_AFTER = re.compile(r"^\s*[,،]?\s*[0-9٠-٩]{4}(?![0-9٠-٩])")
 
@@ -182,7 +175,7 @@ def non_standard_month(text: str, s: int, e: int) -> str | None:
     """The house month name if text[s:e] is a non-standard Arabic month name in a date (after a
     day number or before a year), else None."""
     word = text[s:e]
-    house = NON_STANDARD_MONTHS.get(word)
+    house = languages.language("ar").non_standard_months.get(word)
     if house is None:
         return None
     if _DAY_BEFORE.search(text[max(0, s - 12):s]) or _YEAR_AFTER.match(text[e:e + 8]):
