@@ -221,7 +221,7 @@ def test_export_all_languages_one_file_per_language(opened, qtbot, tmp_path, mon
     import docx
     from PySide6.QtWidgets import QFileDialog
 
-    w = opened  # seed-001: Arabic, English, French
+    w = opened  # seed-001: the six languages
     out = tmp_path / "out"
     out.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(out)))
@@ -229,7 +229,7 @@ def test_export_all_languages_one_file_per_language(opened, qtbot, tmp_path, mon
     with qtbot.waitSignal(w.exportFinished, timeout=30000):
         w.actions["file.export_all_docx"].trigger()
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["seed-001-ar.docx", "seed-001-en.docx", "seed-001-fr.docx"]
+    assert names == [f"seed-001-{lang}.docx" for lang in ("ar", "en", "es", "fr", "ru", "zh")]
     fr = "\n".join(p.text for p in docx.Document(str(out / "seed-001-fr.docx")).paragraphs)
     assert "Madame, Monsieur" in fr
 
@@ -246,8 +246,9 @@ def test_export_all_languages_as_pdf_in_one_libreoffice_run(opened, qtbot, tmp_p
     monkeypatch.setattr(pdf, "_convert", lambda paths, *a, **k: runs.append(len(paths)) or real(paths, *a, **k))
     with qtbot.waitSignal(opened.exportFinished, timeout=180000):
         opened.start_export(str(tmp_path), "pdf", "", languages=opened.model.languages)
-    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["seed-001-ar.pdf", "seed-001-en.pdf", "seed-001-fr.pdf"]
-    assert runs == [3]
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == [
+        f"seed-001-{lang}.pdf" for lang in ("ar", "en", "es", "fr", "ru", "zh")]
+    assert runs == [6]
 
 
 # ---------------------------------------------------------------- 5. find/replace, print, zoom, menus
