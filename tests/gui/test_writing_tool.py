@@ -253,7 +253,7 @@ def test_export_all_languages_as_pdf_in_one_libreoffice_run(opened, qtbot, tmp_p
 
 # ---------------------------------------------------------------- 5. find/replace, print, zoom, menus
 def test_find_and_replace_across_the_languages(opened, qtbot):
-    w = opened  # seed-001: the three versions all name the year 2020
+    w = opened  # seed-001: the six versions all name the year 2020
     counts = {lang: w.model.value("body", lang).count("2020") for lang in w.model.languages}
     assert all(counts.values())
     w.actions["edit.replace"].trigger()
@@ -261,7 +261,7 @@ def test_find_and_replace_across_the_languages(opened, qtbot):
     total = sum(v.count("2020") for lang in w.model.languages
                 for v in w.model.draft.languages[lang].values() if isinstance(v, str))
     w.find_bar.find_edit.setText("2020")
-    assert w.find_bar.count.text() == f"{total} found (Arabic, English, French)"
+    assert w.find_bar.count.text() == f"{total} found (Arabic, Chinese, English, French, Russian, Spanish)"
     m = w.find_bar.find_next()
     widget = w.form.editor(m.name, m.lang).focus_widget()
     selected = widget.selectedText() if hasattr(widget, "selectedText") else widget.textCursor().selectedText()
