@@ -17,6 +17,7 @@ when a letter in that language needs them — a French check does not pay for Ch
 """
 from __future__ import annotations
 
+import os
 import pickle
 import re
 import tomllib
@@ -261,6 +262,13 @@ def cldr_weekdays(locale: str, context: str = "format") -> tuple[str, ...]:
 
 
 def folder() -> Path:
+    """resources/languages/ (found once per value of CIRCULAR_STUDIO_RESOURCES: the checks ask
+    for a language thousands of times a letter, and finding the folder stats the disk)."""
+    return _folder(os.environ.get("CIRCULAR_STUDIO_RESOURCES"))
+
+
+@lru_cache(maxsize=8)
+def _folder(_env: str | None) -> Path:
     return resources_dir() / FOLDER
 
 
@@ -311,11 +319,16 @@ def _load(path: Path) -> Language:
 
 def language(code: str) -> Language:
     """The table entry of ``code`` ('fr', 'zh'…; 'fr-FR' is read as 'fr')."""
+    return _language(code, folder())
+
+
+@lru_cache(maxsize=256)
+def _language(code: str, root: Path) -> Language:
     base = base_code(code)
-    if base not in codes():
-        raise LanguageError(f"unknown language '{code}' (the table has {', '.join(codes()) or 'none'}; "
+    if base not in _codes(root):
+        raise LanguageError(f"unknown language '{code}' (the table has {', '.join(_codes(root)) or 'none'}; "
                             f"add resources/languages/{base}.toml)")
-    return _load(folder() / f"{base}.toml")
+    return _load(root / f"{base}.toml")
 
 
 def get(code: str | None) -> Language | None:
@@ -358,3 +371,5 @@ def clear_cache() -> None:
     """Forget the table (tests that point CIRCULAR_STUDIO_RESOURCES elsewhere)."""
     _codes.cache_clear()
     _load.cache_clear()
+    _language.cache_clear()
+    _folder.cache_clear()
