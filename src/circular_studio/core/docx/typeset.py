@@ -105,6 +105,7 @@ def keep_spans(text: str, lang: str) -> list[tuple[int, int]]:
     return spans
 
 
+@functools.lru_cache(maxsize=4096)
 def keep(text: str, lang: str) -> str:
     """``text`` with the spaces and hyphens inside ``keep_spans`` made non-breaking (same
     length: one character for one)."""

@@ -103,6 +103,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def ltr_token_spans(text: str) -> list[tuple[int, int]]:
+    """See ``_ltr_token_spans``; cached (a pure function of the text: the same paragraphs come
+    back at every export of a letter, and in every letter of a series)."""
+    return list(_ltr_token_spans_cached(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _ltr_token_spans_cached(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_ltr_token_spans(text))
+
+
+def _ltr_token_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each left-to-right token that an RTL paragraph would display reordered.
 
     Candidates are phone-like numbers (groups of digits with spaces, hyphens, "+", brackets)
