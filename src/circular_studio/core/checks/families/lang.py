@@ -84,7 +84,7 @@ def _date_key(m) -> tuple:
 
 def _acronym_key(token: str) -> str:
     token = re.sub(r"\s", "", token)
-    m = re.match(r"([A-Z][A-Z0-9-]*[A-Z0-9]?)([+-]\d+)?$", token)
+    m = re.match(r"([A-Z][A-Z0-9]*(?:-[A-Z]+)?)([+-]\d+)?$", token)
     head, tail = (m.group(1), m.group(2) or "") if m else (token, "")
     return _ACRONYMS_FR.get(head, head) + tail
 
@@ -334,9 +334,13 @@ def _disagreements(ctx, kinds: tuple[str, ...]):
             digits = {d for _i, b in _blocks(doc, prose) for d in re.findall(r"\d+", b.text)}
         back = _alignment(ctx, lang, other)
         used: set = set()
+        told: list = []  # a value missing here is reported once, where the other version first has it
         for t in theirs:
             if any(_same(t.kind, t.key, mt.key) for mt in mine if mt.kind == t.kind):
                 continue
+            if any(_same(t.kind, t.key, k) for kind, k in told if kind == t.kind):
+                continue
+            told.append((t.kind, t.key))
             if t.kind == "number" and digits is not None and \
                     all(d in digits for d in re.findall(r"\d+", str(t.key))):
                 continue
