@@ -47,7 +47,7 @@ _ACRONYMS_FR = {
     "PDSL": "LLDC", "UIT-T": "ITU-T", "UIT-R": "ITU-R", "UIT-D": "ITU-D", "CE": "SG",
     "FAO": "FAO", "OMC": "WTO", "UE": "EU", "UA": "AU", "CEA": "ECA", "CESAO": "ESCWA",
 }
-_LATIN_LANGS = {"en", "fr", "es"}
+_LATIN_LANGS = {"en", "fr"}  # the languages whose acronym forms the table above knows
 
 
 def _norm_link(target: str) -> str:
