@@ -38,6 +38,39 @@ def _FUSED_DATE_LEAD():  # noqa: N802 - a compiled pattern, built on first use
     return re.compile(rf"(?:^|[\s/])(?:{alt})\s*[,،]?\s*(?:le\s+)?$", re.I)
 
 
+@lru_cache(maxsize=4096)
+def _by_dictionaries(text: str, lang: str) -> str:
+    """A short paragraph (a heading, "Ladies and gentlemen,") has too few common words for the
+    guesser, which gives it the letter's language: if that language's dictionary knows few of
+    its words and another language's of the same script knows nearly all, it is in that one
+    (the English lines of a statement in French, the French lines of an English one)."""
+    import re
+
+    from ..locale import languages, spelling
+
+    words = [w for w in re.findall(r"[A-Za-zÀ-ÿœŒ']+", text) if len(w) > 1 and not w.isupper()]
+    if not words or len(words) > 14:
+        return lang
+    entry = languages.get(lang)
+    if entry is None or entry.script != "Latn":
+        return lang
+
+    dicts = {e.code: spelling.dictionary(e.code) for e in languages.ordered() if e.script == "Latn"}
+    dicts = {c: d for c, d in dicts.items() if d is not None}
+    if lang not in dicts:
+        return lang
+    known = {c: {w for w in words if d.check(w) or d.check(w.lower())} for c, d in dicts.items()}
+    # over the words some dictionary knows: names (Houlin Zhao) say nothing of the language
+    pool = set().union(*known.values())
+    if len(pool) < 1:
+        return lang
+    cover = {c: len(k) / len(pool) for c, k in known.items()}
+    best = max(cover, key=lambda c: (cover[c], c == lang))
+    if best != lang and cover[best] >= 0.8 and cover[best] >= cover[lang] + 0.3:
+        return best
+    return lang
+
+
 def _iso(value) -> dt.date | None:
     """A draft's date fact, or None when it is not one (the form checks say why)."""
     if isinstance(value, str):
@@ -80,7 +113,7 @@ class CheckContext:
             if given:
                 out.append(self.language)
             else:
-                out.append(detect(t, self.language) or self.language)
+                out.append(_by_dictionaries(t, detect(t, self.language) or self.language))
         return out
 
     def blocks(self, languages=None, kinds=None):
