@@ -60,7 +60,9 @@ class _Patterns:
                 + "".join(f"|(?:{p})" for p in numeric) + ")")
         self.DATE_LINE = re.compile(rf"^\s*(?:(?:{_alt(_places())})\s*[,،，]?\s*(?:(?:{articles})\s+)?)?"
                                     rf"{core}\s*[.。]?\s*$", re.I)
+        # "Ref.: BDT/…", and "Ref. BDT/IEE/1234" with no colon (as BDT writes it)
         self.REFERENCE = re.compile(rf"^\s*(?:{_alt(_words('reference'))}){_COLON}"
+                                    rf"|^\s*(?:{_alt(_words('reference'))})\s+(?=[A-Z]{{2,}}[\w]*[-/ ]?\S*\d)"
                                     rf"|^\s*(?:{_alt(_words('reference_line'))})\s+\S*\d"
                                     rf"|^\s*(?:{REF_TOKEN})", re.I)
         self.CONTACT = re.compile(rf"^\s*(?:{_alt(_words('contact'))}){_COLON}", re.I)

@@ -68,6 +68,29 @@ def _addressee_as_subject(ctx, k: int) -> bool:
         and not SUBJECT.match(b.text) and bool(ADDRESSEES.match(b.text))
 
 
+def _in_header_lines(ctx, kind) -> bool:
+    """The part written on a line of a header paragraph above the salutation: a letter drafted
+    elsewhere whose header lines (date, "Ref.:", "Subject:") are separated by single line breaks
+    (Markdown, a Word paragraph with line breaks) is read as one paragraph."""
+    from ...intake.classify import patterns
+
+    rx = patterns().REFERENCE if kind == BlockKind.REFERENCE else patterns().SUBJECT
+    sal = [i for i, b in enumerate(ctx.doc.blocks) if b.kind == BlockKind.SALUTATION]
+    stop = sal[0] if sal else min(len(ctx.doc.blocks), 12)
+    if any(rx.match(line) for i in range(stop) for line in ctx.texts[i].split("\n")[1:]):
+        return True
+    # a fax form's fields side by side: "Date:16 September 1997 Time:… Ref:SPU\EA\KB"
+    return kind == BlockKind.REFERENCE and any(_REF_FIELD().search(ctx.texts[i]) for i in range(stop))
+
+
+@lru_cache(maxsize=1)
+def _REF_FIELD():  # noqa: N802 - a pattern built on first use from the language table
+    from ...locale import languages
+
+    words = sorted({w for e in languages.ordered() for w in e.part("reference")}, key=len, reverse=True)
+    return re.compile(rf"(?<=\s)(?:{'|'.join(words) or '(?!)'})\s*[:：]\s*[A-Z0-9]", re.I)
+
+
 def _missing(kind):
     def check(ctx):
         if not ctx.is_letter:
@@ -75,6 +98,8 @@ def _missing(kind):
         if any(b.kind == kind and not _addressee_as_subject(ctx, k) for k, b in enumerate(ctx.doc.blocks)):
             return
         if kind == BlockKind.REFERENCE and ctx.fact("reference"):
+            return
+        if kind in (BlockKind.REFERENCE, BlockKind.SUBJECT) and _in_header_lines(ctx, kind):
             return
         if kind == BlockKind.DATE_LINE and ((ctx.letter_date and ctx.letter_date.from_draft)
                                             or ctx._date_line_mention is not None):

@@ -606,3 +606,48 @@ def colon_without_list(ctx):
             continue
         end = len(text.rstrip())
         yield Hit(i, end - 1, end, None, {})
+
+
+_L_FOR_I = re.compile(r"\b(?=[A-Zl]*l)(?=(?:[A-Zl]*[A-Z]){2})[A-Zl]{3,8}\b")
+
+
+@register("TYPO016", "lowercase-l-in-acronym", family=FAMILY, severity="warning",
+          en="\"{word}\": a lower-case l where the acronym has a capital I ({fixed})",
+          fr="« {word} » : un l minuscule là où le sigle a un I majuscule ({fixed})",
+          ar="\"{word}\": حرف l صغير حيث يحتوي المختصر على الحرف الكبير I ({fixed})",
+          what="An acronym typed with a lower-case L for a capital I (UlT for UIT, ClTEL for CITEL): "
+               "the two look alike in many fonts.",
+          why="The acronym cannot be found by a search and is read wrong by screen readers.",
+          fix="Write the capital I.",
+          examples=[Example("fr", "Le Secrétaire général de l'UlT a ouvert la session.",
+                            "Le Secrétaire général de l'UIT a ouvert la session."),
+                    Example("en", "The SG of the lTU opened the session.", "The SG of the ITU opened the session.")])
+def lowercase_l_in_acronym(ctx):
+    from .term import terms
+
+    known = {v[1] for row in terms() for v in row.values()}
+    caps = set(re.findall(r"\b[A-Z]{2,}\b", "\n".join(ctx.texts))) | known
+    for i, text, _lang in ctx.blocks():
+        for m in _L_FOR_I.finditer(masked(text)):
+            fixed = m.group().replace("l", "I")
+            if fixed in caps:
+                yield Hit(i, m.start(), m.end(), fixed, {"word": m.group(), "fixed": fixed})
+
+
+_COLON_LINK = re.compile(r"(?<=[^\s/:])([:：])(?=(?:https?://|www\.)\S)")
+
+
+@register("TYPO017", "no-space-before-link", family=FAMILY, severity="warning",
+          en="no space between \":\" and the address that follows",
+          fr="pas d'espace entre « : » et l'adresse qui suit",
+          ar="لا مسافة بين \":\" والعنوان الذي يليها",
+          what="A colon glued to the web address after it (à l'adresse suivante:https://…).",
+          why="Link finders then take the word before the colon for part of the address, and the link "
+              "printed in the letter does not open.",
+          fix="Put a space after the colon.",
+          examples=[Example("fr", "Le formulaire est disponible à l'adresse suivante:https://www.itu.int/forms.",
+                            "Le formulaire est disponible à l'adresse suivante: https://www.itu.int/forms.")])
+def no_space_before_link(ctx):
+    for i, text, _lang in ctx.blocks():
+        for m in _COLON_LINK.finditer(text):
+            yield Hit(i, m.start(1), m.end(1), m.group(1) + " ", {})
