@@ -450,3 +450,17 @@ def test_arabic_body_editor_shows_a_phone_number_in_the_letters_order(opened, qt
     # typing on keeps the caret and the marks follow the number
     _type(body, " ؟")
     assert w.model.value("body", "ar").endswith("شكراً ؟")
+
+
+def test_lang002_reports_a_phone_number_once(opened, qtbot):
+    w = opened
+    w.model.set_value("body", w.model.value("body", "ar") + "\n\nالهاتف: +41 22 730 5887", "ar")
+    w.update_preview(check_now=True)
+    missing = [f.message for f in w.findings if f.code == "LANG002" and f.language == "en"]
+    assert any("+41 22 730 5887" in m for m in missing)
+    assert not any(f"number {group}," in m for m in missing for group in ("22", "730", "5887"))
+
+
+def test_a_long_arabic_subject_shows_its_beginning(opened, qtbot):
+    subject = opened.form.editor("subject", "ar").edit
+    assert subject.cursorPosition() == 0
