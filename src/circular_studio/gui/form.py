@@ -172,8 +172,8 @@ class LineEditor(FieldEditor):
         if text != self.edit.text():
             with QSignalBlocker(self.edit):
                 self.edit.setText(text)
-                if not self.edit.hasFocus():
-                    self.edit.setCursorPosition(0)  # a long (Arabic) subject shows its beginning
+                if _rtl(self.lang) and not self.edit.hasFocus():
+                    self.edit.setCursorPosition(0)  # a long Arabic subject shows its beginning
         self._validate(text)
 
     def focus_widget(self):
