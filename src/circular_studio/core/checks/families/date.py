@@ -34,7 +34,12 @@ def _fmt(day, lang: str) -> str:
                     Example("en", "The session opens on Monday, 5 March 2025.",
                             "The session opens on Wednesday, 5 March 2025."),
                     Example("ar", "يُعقد الاجتماع يوم الاثنين 5 مارس 2025.",
-                            "يُعقد الاجتماع يوم الأربعاء 5 مارس 2025.")])
+                            "يُعقد الاجتماع يوم الأربعاء 5 مارس 2025."),
+                    Example("es", "La reunión tendrá lugar el lunes 5 de marzo de 2025.",
+                            "La reunión tendrá lugar el miércoles 5 de marzo de 2025."),
+                    Example("ru", "Понедельник, 5 марта 2025 года: открытие совещания.",
+                            "Среда, 5 марта 2025 года: открытие совещания."),
+                    Example("zh", "会议将于2025年3月5日（星期一）开幕。", "会议将于2025年3月5日（星期三）开幕。")])
 def weekday_mismatch(ctx):
     for m in ctx.dates:
         if m.weekday is None:
@@ -60,7 +65,10 @@ def weekday_mismatch(ctx):
           fix="Correct the day or the month (no automatic fix: the intended date is unknown).",
           examples=[Example("fr", "La date limite est le 31 avril 2025.", "La date limite est le 30 avril 2025."),
                     Example("en", "Replies are due by 30 February 2025.", "Replies are due by 28 February 2025."),
-                    Example("ar", "آخر موعد هو 31 يونيو 2025.", "آخر موعد هو 30 يونيو 2025.")])
+                    Example("ar", "آخر موعد هو 31 يونيو 2025.", "آخر موعد هو 30 يونيو 2025."),
+                    Example("es", "La fecha límite es el 31 de abril de 2025.", "La fecha límite es el 30 de abril de 2025."),
+                    Example("ru", "Крайний срок – 31 апреля 2025 года.", "Крайний срок – 30 апреля 2025 года."),
+                    Example("zh", "截止日期为2025年4月31日。", "截止日期为2025年4月30日。")])
 def impossible_date(ctx):
     for m in ctx.dates:
         if not valid(m.day, m.month, m.year):
@@ -80,7 +88,12 @@ def impossible_date(ctx):
                             "La conférence se tiendra du 17 au 28 novembre 2025."),
                     Example("en", "The meeting will be held from 9 December to 2 December 2026.",
                             "The meeting will be held from 2 December to 9 December 2026."),
-                    Example("ar", "سيعقد الاجتماع من 9 إلى 6 أبريل 2020.", "سيعقد الاجتماع من 6 إلى 9 أبريل 2020.")])
+                    Example("ar", "سيعقد الاجتماع من 9 إلى 6 أبريل 2020.", "سيعقد الاجتماع من 6 إلى 9 أبريل 2020."),
+                    Example("es", "La reunión se celebrará del 28 al 17 de noviembre de 2025.",
+                            "La reunión se celebrará del 17 al 28 de noviembre de 2025."),
+                    Example("ru", "Совещание состоится с 28 по 17 ноября 2025 года.",
+                            "Совещание состоится с 17 по 28 ноября 2025 года."),
+                    Example("zh", "会议将于2025年11月28日至17日举行。", "会议将于2025年11月17日至28日举行。")])
 def inverted_range(ctx):
     for m in ctx.dates:
         if m.range_end is None:
@@ -92,6 +105,9 @@ def inverted_range(ctx):
 
 _EXAMPLE_LETTER_FR = "Genève, le 31 octobre 2024\n\nObjet: Invitation\n\nMadame, Monsieur,\n\n"
 _EXAMPLE_LETTER_EN = "Geneva, 31 October 2024\n\nSubject: Invitation\n\nDear Sir/Madam,\n\n"
+_EXAMPLE_LETTER_ES = "Ginebra, 31 de octubre de 2024\n\nAsunto: Invitación\n\nMuy Señora mía/Muy Señor mío:\n\n"
+_EXAMPLE_LETTER_RU = "Женева, 31 октября 2024 года\n\nПредмет: Приглашение\n\nУважаемая госпожа, уважаемый господин,\n\n"
+_EXAMPLE_LETTER_ZH = "日内瓦，2024年10月31日\n\n事由：邀请\n\n尊敬的先生/女士：\n\n"
 _EXAMPLE_LETTER_AR = "جنيف، 31 أكتوبر 2024\n\nالموضوع: دعوة\n\nحضرات السادة والسيدات،\n\n"
 
 
@@ -107,7 +123,13 @@ _EXAMPLE_LETTER_AR = "جنيف، 31 أكتوبر 2024\n\nالموضوع: دعو�
                     Example("en", _EXAMPLE_LETTER_EN + "The conference will be held from 17 to 28 November 2023.",
                             _EXAMPLE_LETTER_EN + "The conference will be held from 17 to 28 November 2025."),
                     Example("ar", _EXAMPLE_LETTER_AR + "سيعقد المؤتمر من 17 إلى 28 نوفمبر 2023.",
-                            _EXAMPLE_LETTER_AR + "سيعقد المؤتمر من 17 إلى 28 نوفمبر 2025.")])
+                            _EXAMPLE_LETTER_AR + "سيعقد المؤتمر من 17 إلى 28 نوفمبر 2025."),
+                    Example("es", _EXAMPLE_LETTER_ES + "La conferencia se celebrará del 17 al 28 de noviembre de 2023.",
+                            _EXAMPLE_LETTER_ES + "La conferencia se celebrará del 17 al 28 de noviembre de 2025."),
+                    Example("ru", _EXAMPLE_LETTER_RU + "Конференция состоится с 17 по 28 ноября 2023 года.",
+                            _EXAMPLE_LETTER_RU + "Конференция состоится с 17 по 28 ноября 2025 года."),
+                    Example("zh", _EXAMPLE_LETTER_ZH + "会议将于2023年11月17日至28日举行。",
+                            _EXAMPLE_LETTER_ZH + "会议将于2025年11月17日至28日举行。")])
 def event_before_letter(ctx):
     ld, ev = ctx.letter_date, ctx.event
     if not ld or not ev:
@@ -178,7 +200,12 @@ def deadline_after_event(ctx):
                             _EXAMPLE_LETTER_FR + "Veuillez répondre avant le 15 janvier 2025."),
                     Example("en", _EXAMPLE_LETTER_EN + "Please reply by 15 January 2024.",
                             _EXAMPLE_LETTER_EN + "Please reply by 15 January 2025."),
-                    Example("ar", _EXAMPLE_LETTER_AR + "يرجى الرد قبل 15 يناير 2024.", _EXAMPLE_LETTER_AR + "يرجى الرد قبل 15 يناير 2025.")])
+                    Example("ar", _EXAMPLE_LETTER_AR + "يرجى الرد قبل 15 يناير 2024.", _EXAMPLE_LETTER_AR + "يرجى الرد قبل 15 يناير 2025."),
+                    Example("es", _EXAMPLE_LETTER_ES + "Le ruego que responda antes del 15 de enero de 2024.",
+                            _EXAMPLE_LETTER_ES + "Le ruego que responda antes del 15 de enero de 2025."),
+                    Example("ru", _EXAMPLE_LETTER_RU + "Просим ответить до 15 января 2024 года.",
+                            _EXAMPLE_LETTER_RU + "Просим ответить до 15 января 2025 года."),
+                    Example("zh", _EXAMPLE_LETTER_ZH + "请于2024年1月15日前答复。", _EXAMPLE_LETTER_ZH + "请于2025年1月15日前答复。")])
 def deadline_before_letter(ctx):
     ld = ctx.letter_date
     if not ld:

@@ -56,7 +56,15 @@ def _missing(lang: str, women: bool, youth: bool) -> str:
                             "I encourage you to include women and young people in your delegation."),
                     Example("ar", "الموضوع: دعوة إلى المشاركة\n\nحضرات السادة والسيدات،\n\nيسعدني أن أدعوكم.",
                             "الموضوع: دعوة إلى المشاركة\n\nحضرات السادة والسيدات،\n\nيسعدني أن أدعوكم. "
-                            "وأشجعكم على إشراك النساء والشباب في وفدكم.")])
+                            "وأشجعكم على إشراك النساء والشباب في وفدكم."),
+                    Example("es", "Asunto: Invitación a la CMDT-25\n\nMuy Señora mía/Muy Señor mío:\n\nTengo el honor de invitarle.",
+                            "Asunto: Invitación a la CMDT-25\n\nMuy Señora mía/Muy Señor mío:\n\nTengo el honor de invitarle. "
+                            "Le aliento a incluir mujeres y jóvenes en su delegación."),
+                    Example("ru", "Предмет: Приглашение на ВКРЭ-25\n\nУважаемая госпожа, уважаемый господин,\n\nИмею честь пригласить Вас.",
+                            "Предмет: Приглашение на ВКРЭ-25\n\nУважаемая госпожа, уважаемый господин,\n\nИмею честь пригласить Вас. "
+                            "Призываю Вас включить в состав делегации женщин и молодежь."),
+                    Example("zh", "事由：邀请参加WTDC-25\n\n尊敬的先生/女士：\n\n谨邀请贵方参加。",
+                            "事由：邀请参加WTDC-25\n\n尊敬的先生/女士：\n\n谨邀请贵方参加。我鼓励贵方在代表团中纳入女性和青年代表。")])
 def women_youth(ctx):
     subj = ctx.doc.blocks_of(BlockKind.SUBJECT)
     if ctx.letter_type:  # a draft (or a reader) that knows the type: no guessing

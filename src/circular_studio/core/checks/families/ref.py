@@ -132,7 +132,10 @@ def reference_format(ctx):
           examples=[Example("fr", "Genève, le 31 octobre 2024\n\nRéférence: DM-23/1009",
                             "Genève, le 31 octobre 2024\n\nRéférence: DM-24/1009"),
                     Example("en", "Geneva, 6 December 2019\n\nRef: CL-18/59", "Geneva, 6 December 2019\n\nRef: CL-19/59"),
-                    Example("ar", "جنيف، 6 ديسمبر 2019\n\nالمرجع: CL-18/59", "جنيف، 6 ديسمبر 2019\n\nالمرجع: CL-19/59")])
+                    Example("ar", "جنيف، 6 ديسمبر 2019\n\nالمرجع: CL-18/59", "جنيف، 6 ديسمبر 2019\n\nالمرجع: CL-19/59"),
+                    Example("es", "Ginebra, 6 de diciembre de 2019\n\nRef.: CL-18/59", "Ginebra, 6 de diciembre de 2019\n\nRef.: CL-19/59"),
+                    Example("ru", "Женева, 6 декабря 2019 года\n\nОсн.: CL-18/59", "Женева, 6 декабря 2019 года\n\nОсн.: CL-19/59"),
+                    Example("zh", "日内瓦，2019年12月6日\n\n文号：CL-18/59", "日内瓦，2019年12月6日\n\n文号：CL-19/59")])
 def reference_year(ctx):
     ly = _letter_year(ctx)
     if ly is None:

@@ -36,23 +36,38 @@ _EXAMPLE_FULL = {
     "ar": ("الأمانة العامة (SG)\n\nجنيف، 31 أكتوبر 2024\n\nالمرجع: DM-24/1009\n\n"
            "الموضوع: دعوة\n\nحضرات السادة والسيدات،\n\nيشرفني أن أدعوكم.\n\n"
            "وتفضلوا بقبول فائق التقدير والاحترام.\n\n(الأصل عليه توقيع)\n\nدورين بوغدان-مارتن\nالأمينة العامة"),
+    "es": ("Secretaría General (SG)\n\nGinebra, 31 de octubre de 2024\n\nRef.: DM-24/1009\n\n"
+           "Asunto: Invitación\n\nMuy Señora mía/Muy Señor mío:\n\nTengo el honor de invitarle.\n\n"
+           "Atentamente,\n\n(firmado)\n\nDoreen Bogdan-Martin\nSecretaria General"),
+    "ru": ("Генеральный секретариат (ГС)\n\nЖенева, 31 октября 2024 года\n\nОсн.: DM-24/1009\n\n"
+           "Предмет: Приглашение\n\nУважаемая госпожа, уважаемый господин,\n\nИмею честь пригласить Вас.\n\n"
+           "С уважением,\n\n(подпись)\n\nДорин Богдан-Мартин\nГенеральный секретарь"),
+    "zh": ("总秘书处（SG）\n\n日内瓦，2024年10月31日\n\n文号：DM-24/1009\n\n"
+           "事由：邀请\n\n尊敬的先生/女士：\n\n谨邀请贵方参加。\n\n"
+           "顺致敬意！\n\n（签字）\n\n多琳·伯格丹-马丁\n秘书长"),
 }
 _EXAMPLE_REMOVE = {
     BlockKind.DATE_LINE: {"fr": "Genève, le 31 octobre 2024\n\n", "en": "Geneva, 31 October 2024\n\n",
-                          "ar": "جنيف، 31 أكتوبر 2024\n\n"},
-    BlockKind.REFERENCE: {"fr": "Référence: DM-24/1009\n\n", "en": "Ref: DM-24/1009\n\n", "ar": "المرجع: DM-24/1009\n\n"},
-    BlockKind.SUBJECT: {"fr": "Objet: Invitation\n\n", "en": "Subject: Invitation\n\n", "ar": "الموضوع: دعوة\n\n"},
-    BlockKind.SALUTATION: {"fr": "Madame, Monsieur,\n\n", "en": "Dear Sir/Madam,\n\n", "ar": "حضرات السادة والسيدات،\n\n"},
+                          "ar": "جنيف، 31 أكتوبر 2024\n\n",
+        "es": "Ginebra, 31 de octubre de 2024\n\n", "ru": "Женева, 31 октября 2024 года\n\n", "zh": "日内瓦，2024年10月31日\n\n"},
+    BlockKind.REFERENCE: {"fr": "Référence: DM-24/1009\n\n", "en": "Ref: DM-24/1009\n\n", "ar": "المرجع: DM-24/1009\n\n",
+        "es": "Ref.: DM-24/1009\n\n", "ru": "Осн.: DM-24/1009\n\n", "zh": "文号：DM-24/1009\n\n"},
+    BlockKind.SUBJECT: {"fr": "Objet: Invitation\n\n", "en": "Subject: Invitation\n\n", "ar": "الموضوع: دعوة\n\n",
+        "es": "Asunto: Invitación\n\n", "ru": "Предмет: Приглашение\n\n", "zh": "事由：邀请\n\n"},
+    BlockKind.SALUTATION: {"fr": "Madame, Monsieur,\n\n", "en": "Dear Sir/Madam,\n\n", "ar": "حضرات السادة والسيدات،\n\n",
+        "es": "Muy Señora mía/Muy Señor mío:\n\n", "ru": "Уважаемая госпожа, уважаемый господин,\n\n", "zh": "尊敬的先生/女士：\n\n"},
     BlockKind.CLOSING: {"fr": "Veuillez agréer, Madame, Monsieur, l'expression de ma considération distinguée.\n\n",
-                        "en": "Yours faithfully,\n\n", "ar": "وتفضلوا بقبول فائق التقدير والاحترام.\n\n"},
+                        "en": "Yours faithfully,\n\n", "ar": "وتفضلوا بقبول فائق التقدير والاحترام.\n\n",
+        "es": "Atentamente,\n\n", "ru": "С уважением,\n\n", "zh": "顺致敬意！\n\n"},
     BlockKind.SIGNATURE: {"fr": "\n\nDoreen Bogdan-Martin\nSecrétaire générale", "en": "\n\nDoreen Bogdan-Martin\nSecretary-General",
-                          "ar": "\n\nدورين بوغدان-مارتن\nالأمينة العامة"},
+                          "ar": "\n\nدورين بوغدان-مارتن\nالأمينة العامة",
+        "es": "\n\nDoreen Bogdan-Martin\nSecretaria General", "ru": "\n\nДорин Богдан-Мартин\nГенеральный секретарь", "zh": "\n\n多琳·伯格丹-马丁\n秘书长"},
 }
 
 
 def _examples(kind):
     out = []
-    for lang in ("fr", "en", "ar"):
+    for lang in _EXAMPLE_FULL:
         good = _EXAMPLE_FULL[lang]
         bad = good.replace(_EXAMPLE_REMOVE[kind][lang], "" if kind != BlockKind.SIGNATURE else "")
         out.append(Example(lang, bad, good))
