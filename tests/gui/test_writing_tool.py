@@ -464,3 +464,16 @@ def test_a_phone_number_missing_in_a_version_is_one_finding(opened, qtbot):
 def test_a_long_arabic_subject_shows_its_beginning(opened, qtbot):
     subject = opened.form.editor("subject", "ar").edit
     assert subject.cursorPosition() == 0
+
+
+def test_adding_an_addressee_puts_no_placeholder_into_the_letter(opened, qtbot):
+    w = opened
+    addressees = w.form.editor("addressees", "fr")
+    before = list(w.model.value("addressees", "fr"))
+    addressees.add_item()
+    assert w.model.value("addressees", "fr") == before  # nothing yet
+    w.update_preview(check_now=False)
+    assert "New line" not in w.preview.plain_text() and "Nouvelle ligne" not in w.preview.plain_text()
+    item = addressees.list.item(addressees.list.count() - 1)
+    item.setText("Aux Membres du Secteur")
+    assert w.model.value("addressees", "fr") == before + ["Aux Membres du Secteur"]

@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOptionMenuItem, QWidget
 
 from circular_studio.core.outputs.formats import FORMATS
+from circular_studio.core.resources import resources_dir
 from .i18n import plain, tr
 
 SK = QKeySequence.StandardKey
@@ -67,11 +68,11 @@ CONDITIONS: dict[str, Callable] = {
 
 
 ACTIONS: list[ActionSpec] = [
-    ActionSpec("file.new", "action.new", "new_letter", SK.New, "file", SP.SP_FileIcon),
-    ActionSpec("file.open", "action.open", "open_dialog", SK.Open, "file", SP.SP_DialogOpenButton),
+    ActionSpec("file.new", "action.new", "new_letter", SK.New, "file", "document-new"),
+    ActionSpec("file.open", "action.open", "open_dialog", SK.Open, "file", "document-open"),
     ActionSpec("file.check_letter", "action.check_letter", "check_letter_dialog", "Ctrl+Shift+K", "file",
-               SP.SP_FileDialogContentsView),
-    ActionSpec("file.save", "action.save", "save", SK.Save, "file", SP.SP_DialogSaveButton,
+               "check-letter"),
+    ActionSpec("file.save", "action.save", "save", SK.Save, "file", "document-save",
                separator_before=True, enabled="draft"),
     ActionSpec("file.save_as", "action.save_as", "save_as", SK.SaveAs, "file", enabled="draft"),
     ActionSpec("file.save_corrected", "action.save_corrected", "save_corrected_dialog", None, "file",
@@ -81,8 +82,8 @@ ACTIONS: list[ActionSpec] = [
                separator_before=True, enabled="letter"),
     ActionSpec("file.close", "action.close_window", "close_letter", SK.Close, "file", separator_before=True),
     ActionSpec("file.quit", "action.quit", "quit_app", SK.Quit, "file"),
-    ActionSpec("edit.undo", "action.undo", "undo", SK.Undo, "edit", SP.SP_ArrowBack),
-    ActionSpec("edit.redo", "action.redo", "redo", SK.Redo, "edit", SP.SP_ArrowForward),
+    ActionSpec("edit.undo", "action.undo", "undo", SK.Undo, "edit", "edit-undo"),
+    ActionSpec("edit.redo", "action.redo", "redo", SK.Redo, "edit", "edit-redo"),
     ActionSpec("edit.cut", "action.cut", "edit_cut", SK.Cut, "edit", separator_before=True),
     ActionSpec("edit.copy", "action.copy", "edit_copy", SK.Copy, "edit"),
     ActionSpec("edit.paste", "action.paste", "edit_paste", SK.Paste, "edit"),
@@ -98,10 +99,10 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("view.zoom_out", "action.zoom_out", "zoom_out", SK.ZoomOut, "view", enabled="letter"),
     ActionSpec("view.fit_width", "action.fit_width", "fit_width", "Ctrl+0", "view", enabled="letter"),
     ActionSpec("letter.next_finding", "action.next_finding", "next_finding", "F2", "letter",
-               SP.SP_MessageBoxWarning, enabled="letter"),
+               "go-next-finding", enabled="letter"),
     ActionSpec("letter.apply_fix", "action.apply_fix", "apply_current_fix", "Ctrl+.", "letter",
-               SP.SP_DialogApplyButton, enabled="draft_fixable"),
-    ActionSpec("letter.recheck", "action.recheck", "recheck", SK.Refresh, "letter", SP.SP_BrowserReload,
+               "apply-fix", enabled="draft_fixable"),
+    ActionSpec("letter.recheck", "action.recheck", "recheck", SK.Refresh, "letter", "view-refresh",
                enabled="letter"),
     ActionSpec("help.guide", "action.guide", "show_guide", SK.HelpContents, "help"),
     ActionSpec("help.checks", "action.check_catalogue", "show_check_catalogue", None, "help"),
@@ -119,7 +120,7 @@ def export_specs() -> list[ActionSpec]:
     for i, fmt in enumerate(f for f in FORMATS.values() if f.menu):
         specs.append(ActionSpec(f"file.export_{fmt.id}", "action.export_format", "export",
                                 EXPORT_SHORTCUTS.get(fmt.id), "file",
-                                SP.SP_ArrowDown if i == 0 else None, separator_before=i == 0,
+                                "document-export" if i == 0 else None, separator_before=i == 0,
                                 enabled="draft_idle", args=(fmt.id,),
                                 title_args=(("name", fmt.id.upper()),)))
     for fmt in (f for f in FORMATS.values() if f.menu):
@@ -229,6 +230,8 @@ class ShortcutStyle(QProxyStyle):
 
 
 def icon(widget: QWidget, which: QStyle.StandardPixmap | str) -> QIcon:
+    """A named icon from the desktop's theme, else the one shipped in resources/icons/actions
+    (a system without an icon theme gets ours, not the style's generic arrows)."""
     if isinstance(which, str):
-        return QIcon.fromTheme(which)
+        return QIcon.fromTheme(which, QIcon(str(resources_dir() / "icons" / "actions" / f"{which}.svg")))
     return widget.style().standardIcon(which)

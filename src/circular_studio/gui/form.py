@@ -449,10 +449,11 @@ class ListEditor(FieldEditor):
         return item
 
     def add_item(self) -> None:
+        """An empty line opened for typing: nothing enters the letter until something is typed
+        (no placeholder text that could be left in it)."""
         with QSignalBlocker(self.list):
-            item = self._make_item(tr("form.new_item"))
+            item = self._make_item("")
             self.list.addItem(item)
-        self.edited.emit(self.value(), False)
         self.list.setCurrentItem(item)
         self.list.editItem(item)
 
@@ -475,7 +476,8 @@ class ListEditor(FieldEditor):
         self.edited.emit(self.value(), False)
 
     def value(self):
-        return [self.list.item(i).text() for i in range(self.list.count())]
+        """The lines, empty ones left out (a line added and not typed into is no addressee)."""
+        return [t for t in (self.list.item(i).text() for i in range(self.list.count())) if t.strip()]
 
     def set_value(self, value) -> None:
         items = list(value or [])
