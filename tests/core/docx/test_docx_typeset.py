@@ -130,3 +130,8 @@ def test_letterhead_in_the_house_colour_with_a_rule():
     xml = data.read(header).decode()
     assert f'w:color w:val="{style.colour("letterhead")}"' in xml
     assert re.search(r'<w:pBdr><w:bottom [^>]*w:color="%s"' % style.colour("rule"), xml)
+
+
+def test_chinese_reference_labels_with_full_width_colons_get_their_own_column():
+    label, value = typeset.split_label([Span("文号：CL-19/59")])
+    assert "".join(s.text for s in label) == "文号：" and "".join(s.text for s in value) == "CL-19/59"

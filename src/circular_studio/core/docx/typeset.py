@@ -202,9 +202,11 @@ def split_lines(spans: list[Span]) -> list[list[Span]]:
 
 
 def split_label(spans: list[Span], max_label: int = 30) -> tuple[list[Span], list[Span]]:
-    """("Référence:" spans, value spans) at the first colon of a short label, else ([], spans)."""
+    """("Référence:" spans, value spans) at the first colon of a short label, else ([], spans).
+    The colon may be the full-width one of Chinese labels ("文号：")."""
     text = "".join(s.text for s in spans)
-    cut = text.find(":")
+    m = re.search("[:\uff1a]", text)
+    cut = m.start() if m else -1
     if cut <= 0 or cut > max_label or "/" in text[:cut] or "@" in text[:cut]:
         return [], spans
     cut += 1
