@@ -10,7 +10,7 @@ from functools import cached_property, lru_cache
 from ..document import BlockKind, Document
 from ..intake.signature import find_signature
 from ..locale.langdetect import detect
-from ..locale import datetext
+from ..locale import datetext, spelling
 from ..locale.datetext import DateMention
 from ..locale import languages
 from ..intake.classify import patterns
@@ -44,10 +44,6 @@ def _by_dictionaries(text: str, lang: str) -> str:
     guesser, which gives it the letter's language: if that language's dictionary knows few of
     its words and another language's of the same script knows nearly all, it is in that one
     (the English lines of a statement in French, the French lines of an English one)."""
-    import re
-
-    from ..locale import languages, spelling
-
     words = [w for w in re.findall(r"[A-Za-zÀ-ÿœŒ']+", text) if len(w) > 1 and not w.isupper()]
     if not words or len(words) > 14:
         return lang
@@ -55,7 +51,10 @@ def _by_dictionaries(text: str, lang: str) -> str:
     if entry is None or entry.script != "Latn":
         return lang
 
-    dicts = {e.code: spelling.dictionary(e.code) for e in languages.ordered() if e.script == "Latn"}
+    # only the languages the table marks for this (``[spelling] guess``): loading a Hunspell
+    # dictionary costs 150-400 ms, and a French letter must not pay for Spanish or Portuguese
+    dicts = {e.code: spelling.dictionary(e.code) for e in languages.ordered()
+             if e.script == "Latn" and e.data.get("spelling", {}).get("guess")}
     dicts = {c: d for c, d in dicts.items() if d is not None}
     if lang not in dicts:
         return lang

@@ -6,9 +6,9 @@ import re
 from functools import lru_cache
 
 from ...document import BlockKind
+from ...intake.classify import patterns
 from ...locale import languages
 from ..registry import Example, Hit, register
-from ...intake.classify import ADDRESSEES, SUBJECT
 
 FAMILY = "structure"
 
@@ -80,15 +80,13 @@ def _addressee_as_subject(ctx, k: int) -> bool:
 
     b = ctx.doc.blocks[k]
     return b.kind == BlockKind.SUBJECT and k > 0 and ctx.doc.blocks[k - 1].kind == BlockKind.ADDRESSEES \
-        and not SUBJECT.match(b.text) and bool(ADDRESSEES.match(b.text))
+        and not patterns().SUBJECT.match(b.text) and bool(patterns().ADDRESSEES.match(b.text))
 
 
 def _in_header_lines(ctx, kind) -> bool:
     """The part written on a line of a header paragraph above the salutation: a letter drafted
     elsewhere whose header lines (date, "Ref.:", "Subject:") are separated by single line breaks
     (Markdown, a Word paragraph with line breaks) is read as one paragraph."""
-    from ...intake.classify import patterns
-
     rx = patterns().REFERENCE if kind == BlockKind.REFERENCE else patterns().SUBJECT
     sal = [i for i, b in enumerate(ctx.doc.blocks) if b.kind == BlockKind.SALUTATION]
     stop = sal[0] if sal else min(len(ctx.doc.blocks), 12)
@@ -100,8 +98,6 @@ def _in_header_lines(ctx, kind) -> bool:
 
 @lru_cache(maxsize=1)
 def _REF_FIELD():  # noqa: N802 - a pattern built on first use from the language table
-    from ...locale import languages
-
     words = sorted({w for e in languages.ordered() for w in e.part("reference")}, key=len, reverse=True)
     return re.compile(rf"(?<=\s)(?:{'|'.join(words) or '(?!)'})\s*[:：]\s*[A-Z0-9]", re.I)
 

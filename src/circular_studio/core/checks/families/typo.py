@@ -7,6 +7,8 @@ from collections import Counter
 
 from ...document import BlockKind
 from ..registry import Example, Hit, register
+from .term import terms
+from ...locale.spelling import latin_ok
 from ...locale.text import masked
 
 FAMILY = "consistency"
@@ -468,8 +470,6 @@ _NEXT_WORD = re.compile(r"\s+(?:(de la|des|du|de|d['’]|of the|of|for|on)\s+)?(
 
 def _official_forms() -> dict:
     """casefolded two-word pieces of the term base's names -> their official form, per language."""
-    from .term import terms
-
     out: dict = {}
     for row in terms():
         for lang, (name, _acr) in row.items():
@@ -552,8 +552,6 @@ _NUMBER_SUFFIXES = {"st", "nd", "rd", "th", "er", "re", "e", "ème", "eme", "iem
                             "Please register not later than 27 April 2025 (see Annex 1)."),
                     Example("fr", "Veuillez répondre avant le15 mai 2025.", "Veuillez répondre avant le 15 mai 2025.")])
 def number_glued(ctx):
-    from ...locale.spelling import latin_ok
-
     for i, text, lang in ctx.blocks(languages={"en", "fr"}):
         t = masked(text)
         for m in _GLUED.finditer(t):
@@ -623,8 +621,6 @@ _L_FOR_I = re.compile(r"\b(?=[A-Zl]*l)(?=(?:[A-Zl]*[A-Z]){2})[A-Zl]{3,8}\b")
                             "Le Secrétaire général de l'UIT a ouvert la session."),
                     Example("en", "The SG of the lTU opened the session.", "The SG of the ITU opened the session.")])
 def lowercase_l_in_acronym(ctx):
-    from .term import terms
-
     known = {v[1] for row in terms() for v in row.values()}
     caps = set(re.findall(r"\b[A-Z]{2,}\b", "\n".join(ctx.texts))) | known
     for i, text, _lang in ctx.blocks():
