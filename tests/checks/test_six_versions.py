@@ -1,0 +1,38 @@
+"""Cross-language agreement (LANG) across the six versions of a draft: a fact changed in one
+version is reported, whichever languages are involved."""
+import json
+
+from circular_studio.core.checks import load_letter, run_checks
+from tests.conftest import example_path
+
+
+def _findings(tmp_path, edit):
+    data = json.loads(example_path("001").read_text(encoding="utf-8"))
+    edit(data["languages"])
+    path = tmp_path / "six.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    letters = load_letter(path)
+    versions = {doc.language: doc for doc, _draft in letters}
+    return {doc.language: [f for f in run_checks(doc, draft, versions=versions) if f.code.startswith("LANG")]
+            for doc, draft in letters}
+
+
+def test_the_clean_six_versions_agree(tmp_path):
+    assert all(not found for found in _findings(tmp_path, lambda langs: None).values())
+
+
+def test_a_link_changed_in_the_chinese_version_is_reported(tmp_path):
+    def edit(langs):
+        langs["zh"]["body"] = langs["zh"]["body"].replace("www.wsis.org/forum", "www.wsis.org/forum2019")
+
+    found = _findings(tmp_path, edit)
+    assert any("wsis.org/forum" in f.message for f in found["zh"])
+    assert found["ru"] and found["es"]  # the others see that the Chinese version points elsewhere
+
+
+def test_a_number_changed_in_the_russian_version_is_reported(tmp_path):
+    def edit(langs):
+        langs["ru"]["body"] = langs["ru"]["body"].replace("70/125", "70/152")
+
+    found = _findings(tmp_path, edit)
+    assert any("70/125" in f.message or "70/152" in f.message for f in found["ru"])
