@@ -8,6 +8,7 @@ from collections import Counter
 from ...document import BlockKind
 from ..registry import Example, Hit, register
 from .term import terms
+from ...locale import languages
 from ...locale.spelling import latin_ok
 from ...locale.text import masked
 
@@ -356,7 +357,10 @@ _NO_SPACE_AFTER = re.compile(r"(?<=[^\W\d_]{2})([,،;؛])(?=[^\W\d_])")
                     Example("en", "Geneva,Switzerland", "Geneva, Switzerland"),
                     Example("ar", "في جنيف،سويسرا", "في جنيف، سويسرا")])
 def no_space_after(ctx):
-    for i, text, _lang in ctx.blocks():
+    for i, text, lang in ctx.blocks():
+        entry = languages.get(lang)
+        if entry is not None and not entry.data.get("typography", {}).get("word_spaces", True):
+            continue  # Chinese puts no space after its comma (ZH001 reads its marks)
         t = masked(text)
         for m in _NO_SPACE_AFTER.finditer(t):
             yield Hit(i, m.start(1), m.end(1), m.group(1) + " ", {"mark": m.group(1)})

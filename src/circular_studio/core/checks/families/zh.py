@@ -81,7 +81,8 @@ def _house(day: dt.date, lang: str) -> str:
           fix="Write the date as 2019年12月6日 (the fix).",
           examples=[Example("zh", "论坛将于2020年4月6日举行。请于2020/01/15前确认。",
                             "论坛将于2020年4月6日举行。请于2020年1月15日前确认。"),
-                    Example("zh", "请于2020年01月15日前确认。", "请于2020年1月15日前确认。")])
+                    Example("zh", "请于2020年01月15日前确认。", "请于2020年1月15日前确认。"),
+                    Example("zh", "会议于2020年04月07日（星期二）开幕。", "会议于2020年4月7日（星期二）开幕。")])
 def date_form(ctx):
     for i, text, lang in ctx.blocks():
         if not _digit_dates(lang):
@@ -99,9 +100,13 @@ def date_form(ctx):
             day = d.date()
             if day is None:
                 continue
-            written = text[d.start:d.end]
+            start, end = d.start, d.end
+            if d.weekday_span:  # the date without its weekday (DATE001 reads the weekday)
+                if d.numeric:
+                    end = d.start + text[d.start:d.end].find("日") + 1
+                else:
+                    continue
+            written = text[start:end]
             fix = _house(day, lang)
-            if d.weekday_span:
-                continue  # a weekday beside it: DATE001 reads it; leave the form alone
             if written != fix:
-                yield Hit(i, d.start, d.end, fix, {"text": written, "fix": fix})
+                yield Hit(i, start, end, fix, {"text": written, "fix": fix})
