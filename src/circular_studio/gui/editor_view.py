@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from circular_studio.core.checks.status import BUILD_FAILED, CHECKER_FAILED
+from circular_studio.core.checks.status import CHECK_RUNNING
 from circular_studio.core.document import Document
 from circular_studio.core.errors import StudioError
 from circular_studio.core.model.draft import Draft
@@ -20,6 +20,7 @@ from circular_studio.core.model.lettertypes import LetterType
 from circular_studio.core.outputs.html_preview import Highlight
 from circular_studio.core.checks.fixes import apply_to_field
 from . import i18n, services
+from .background import PENDING, Background
 from .form import FormWidget
 from .i18n import tr
 from .model import DraftModel
@@ -30,6 +31,8 @@ class EditorView(QSplitter):
     """One draft: form | previews. ``model`` is None while no draft is open."""
 
     edited = Signal(str, str)  # (language, field name) after any change to the draft
+    previewReady = Signal()   # a version the preview waited for is built: refresh the preview
+    findingsReady = Signal()  # the checks the findings waited for are done: ask for them again
 
     def __init__(self, settings, parent=None):
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -40,6 +43,12 @@ class EditorView(QSplitter):
         self.docs: dict[str, Document] = {}
         self.doc_revisions: dict[str, int] = {}  # the model revision each doc was built from
         self.preview_ms = 0.0
+        # building and checking run off the GUI thread (gui/background.py)
+        self.background = Background(self)
+        self.background.finished.connect(self._on_background_finished)
+        self._waiting = {"preview": False, "findings": False}
+        self._snapshot: tuple[int, Draft] | None = None
+        self._last_findings: list[services.UiFinding] = []
         self._balanced = False  # the form/preview split is set once, then left to the user
         self.form_holder = QWidget(self)
         self.form_layout = QVBoxLayout(self.form_holder)
@@ -76,6 +85,8 @@ class EditorView(QSplitter):
             self.model.deleteLater()
             self.model = None
         self.docs, self.doc_revisions = {}, {}
+        self.background.clear()
+        self._snapshot, self._last_findings = None, []
 
     def build_form(self, keep_tab: bool = False) -> None:
         index = self.form.currentIndex() if (keep_tab and self.form is not None) else None
@@ -143,11 +154,17 @@ class EditorView(QSplitter):
             lang = pane.language()
             if not lang:
                 continue
+            rev = self.model.revision
             try:
-                doc = services.build(self.model.draft, lang, strict=False)
+                doc = self.background.run(("build", rev, lang), services.build, self._draft_copy(), lang)
             except StudioError as exc:
                 pane.show_error(str(exc))
                 self.docs.pop(lang, None)
+                continue
+            if doc is PENDING:  # a long build: the page shows the last version until it is done
+                self._waiting["preview"] = True
+                if lang not in self.docs:
+                    pane.show_message(tr("preview.building"))
                 continue
             self.docs[lang] = doc
             self.doc_revisions[lang] = self.model.revision
@@ -156,29 +173,41 @@ class EditorView(QSplitter):
         self.preview_ms = (time.perf_counter() - start) * 1000
         return self.preview.language() or ""
 
-    def findings(self) -> list[services.UiFinding]:
-        """Every language version checked (built first: the checks compare them)."""
-        findings: list[services.UiFinding] = []
-        for lang in self.model.languages:
-            if self.docs.get(lang) is None or self.doc_revisions.get(lang) != self.model.revision:
-                try:
-                    self.docs[lang] = services.build(self.model.draft, lang, strict=False)
-                    self.doc_revisions[lang] = self.model.revision
-                except StudioError as exc:
-                    findings.append(services.UiFinding(BUILD_FAILED, "error", str(exc), 0, 0, 0, "",
-                                                       None, None, lang))
-                    self.docs.pop(lang, None)
-        for lang in self.model.languages:
-            doc = self.docs.get(lang)
-            if doc is None:
-                continue
-            try:
-                findings.extend(services.check(doc, self.model.draft, lang, i18n.language(),
-                                               versions=dict(self.docs)))
-            except StudioError as exc:
-                findings.append(services.UiFinding(CHECKER_FAILED, "error", str(exc), 0, 0, 0, "", None,
-                                                   None, lang))
+    def findings(self, wait: bool = False) -> list[services.UiFinding]:
+        """Every language version checked (built first: the checks compare them). Checked off the
+        GUI thread: while a long check runs, the last findings and a CHECK_RUNNING finding (the
+        letter is never shown clean while it is being checked); findingsReady says when done."""
+        rev = self.model.revision
+        fresh = {l: d for l, d in self.docs.items() if self.doc_revisions.get(l) == rev}  # noqa: E741
+        result = self.background.run(("check", rev, i18n.language()), services.check_versions,
+                                     self._draft_copy(), list(self.model.languages), fresh, i18n.language(),
+                                     wait=wait, fresh=wait)
+        if result is PENDING:
+            self._waiting["findings"] = True
+            running = services.UiFinding(CHECK_RUNNING, "warning", tr("findings.running"), 0, 0, 0, "",
+                                         None, None, self.language() or "")
+            return [running] + [f for f in self._last_findings if f.code != CHECK_RUNNING]
+        findings, docs = result
+        for lang, doc in docs.items():
+            if self.doc_revisions.get(lang) != rev:
+                self.docs[lang], self.doc_revisions[lang] = doc, rev
+        self._last_findings = findings
         return findings
+
+    def _draft_copy(self) -> Draft:
+        """The draft as it is now, for a worker thread (the form goes on changing the original)."""
+        rev = self.model.revision
+        if self._snapshot is None or self._snapshot[0] != rev:
+            self._snapshot = (rev, self.model.draft.copy())
+        return self._snapshot[1]
+
+    def _on_background_finished(self) -> None:
+        if self._waiting["preview"]:
+            self._waiting["preview"] = False
+            self.previewReady.emit()
+        if self._waiting["findings"]:
+            self._waiting["findings"] = False
+            self.findingsReady.emit()
 
     def go_to(self, finding: services.UiFinding) -> None:
         """Show the finding's language and focus the field it came from."""

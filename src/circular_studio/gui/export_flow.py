@@ -52,7 +52,7 @@ class ExportFlow(QObject):
             w.show_message(tr("export.busy"), "info")
             return False
         lang = w.editor_view.language()
-        w.run_checks()
+        w.run_checks(wait=True)  # the findings of the letter as it is now
         title = tr("export.title", name=fmt.upper())
         errors = w.findings_panel.error_count(lang)
         if errors:
@@ -82,7 +82,7 @@ class ExportFlow(QObject):
         if self.job is not None:
             w.show_message(tr("export.busy"), "info")
             return False
-        w.run_checks()
+        w.run_checks(wait=True)  # the findings of the letter as it is now
         title = tr("export.all_title", name=fmt.upper())
         errors = w.findings_panel.error_count()
         if errors:

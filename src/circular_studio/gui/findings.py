@@ -25,6 +25,12 @@ SEVERITIES = (("error", QStyle.StandardPixmap.SP_MessageBoxCritical, "findings.e
 ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+
+def _shown(excerpt: str, limit: int = 120) -> str:
+    """An excerpt as the list shows it: at most ``limit`` characters (laying out an 80,000-letter
+    excerpt held the window for a second)."""
+    return excerpt if len(excerpt) <= limit else excerpt[:limit // 2] + "…" + excerpt[-limit // 2:]
+
 class FindingsPanel(QWidget):
     findingActivated = Signal(object)
     fixRequested = Signal(object)
@@ -82,7 +88,7 @@ class FindingsPanel(QWidget):
             group.setFont(0, font)
             for f in rows:
                 where = f"[{language_name(f.language)}] " if multilingual else ""
-                excerpt = f" — “{f.excerpt}”" if f.excerpt else ""
+                excerpt = f" — “{_shown(f.excerpt)}”" if f.excerpt else ""
                 item = QTreeWidgetItem(group, [f"{where}{f.code}: {f.message}{excerpt}", ""])
                 item.setIcon(0, self.style().standardIcon(pixmap))
                 item.setData(0, ROLE, f)
@@ -185,7 +191,7 @@ class FindingsPanel(QWidget):
         where = f"[{f.language}] {tr('findings.paragraph', n=f.paragraph + 1)}"
         text = f"{f.code} ({f.severity}) {where}: {f.message}"
         if f.excerpt:
-            text += f" — “{f.excerpt}”"
+            text += f" — “{_shown(f.excerpt)}”"
         if f.fix is not None:
             text += f" → “{f.fix}”"
         return text

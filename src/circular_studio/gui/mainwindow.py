@@ -81,6 +81,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.welcome)
         self.editor_view = EditorView(self.settings, self)
         self.editor_view.edited.connect(self._on_value_changed)
+        self.editor_view.previewReady.connect(lambda: self.schedule_preview(0))  # built off the GUI thread
+        self.editor_view.findingsReady.connect(self.run_checks)
         self.stack.addWidget(self.editor_view)
         self.check_view = CheckView(self)
         self.check_view.real_pages_button.clicked.connect(self.print_letter)
@@ -758,11 +760,13 @@ class MainWindow(QMainWindow):
         elif view is self.editor_view:
             self._check_timer.start()
 
-    def run_checks(self) -> None:
+    def run_checks(self, wait: bool = False) -> None:
+        """``wait``: until the checks are done (an export must know them), else the editor's
+        checks may still be running in the background (gui/background.py)."""
         view = self.view
         if view is None:
             return
-        self._set_findings(view.findings())
+        self._set_findings(view.findings(wait=True) if wait and view is self.editor_view else view.findings())
 
     def _set_findings(self, findings: list[services.UiFinding]) -> None:
         self.findings = findings

@@ -370,6 +370,13 @@ class PreviewPane(QWidget):
         self.browser.verticalScrollBar().setValue(0)
         self.browser.horizontalScrollBar().setValue(0)
 
+    def show_message(self, message: str) -> None:
+        """A line in place of the page (the letter is still being built)."""
+        self._doc = None
+        self.html = ""
+        self.browser.show_message(message)
+        self._update_pages_label()
+
     def show_error(self, message: str) -> None:
         self._doc = None
         self.html = ""

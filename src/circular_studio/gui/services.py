@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from circular_studio.core.checks import Severity, run_checks
+from circular_studio.core.checks.status import BUILD_FAILED, CHECKER_FAILED
 from circular_studio.core.document import Document
 from circular_studio.core.model.draft import Draft
 from circular_studio.core.errors import ExportError, StudioError
@@ -72,6 +73,30 @@ def check(doc: Document, draft: Draft | None, language: str, ui_language: str = 
            for f in findings]
     out.sort(key=lambda f: (Severity(f.severity).rank, f.paragraph, f.start, f.code))
     return out
+
+
+def check_versions(draft: Draft, languages: list[str], docs: dict[str, Document],
+                   ui_language: str = "en") -> tuple[list[UiFinding], dict[str, Document]]:
+    """Every language version of ``draft`` checked (the versions not in ``docs`` built first: the
+    checks compare them): (findings, the versions). Runs off the GUI thread on a copy of the draft;
+    a version that cannot be built or checked is an error finding, never a clean letter."""
+    docs = dict(docs)
+    findings: list[UiFinding] = []
+    for lang in languages:
+        if lang not in docs:
+            try:
+                docs[lang] = build(draft, lang, strict=False)
+            except StudioError as exc:
+                findings.append(UiFinding(BUILD_FAILED, "error", str(exc), 0, 0, 0, "", None, None, lang))
+    for lang in languages:
+        doc = docs.get(lang)
+        if doc is None:
+            continue
+        try:
+            findings.extend(check(doc, draft, lang, ui_language, versions=dict(docs)))
+        except StudioError as exc:
+            findings.append(UiFinding(CHECKER_FAILED, "error", str(exc), 0, 0, 0, "", None, None, lang))
+    return findings, docs
 
 
 def export(draft: Draft, language: str, path: str | Path, fmt: str, progress=None) -> Path:

@@ -126,10 +126,21 @@ def run_checks(doc: Document, draft=None, *, select: Iterable[str] | None = None
             if key in findings:
                 continue
             findings[key] = Finding(
-                check.code, check.severity, check.message(ui_language, h.args), h.block, h.start,
+                check.code, check.severity, check.message(ui_language, _short_args(h.args)), h.block, h.start,
                 h.end, text[h.start:h.end], h.fix, h.args.get("field") or doc.blocks[h.block].field,
                 ctx.langs[h.block])
     return sorted(findings.values(), key=lambda f: f.sort_key)
+
+
+MESSAGE_ARG_MAX = 120  # characters of a word or excerpt quoted in a message
+
+
+def _short_args(args: dict) -> dict:
+    """A message quotes at most MESSAGE_ARG_MAX characters of a value: an 80,000-letter "word"
+    made an 80,000-character message, slow to show and useless to read."""
+    half = MESSAGE_ARG_MAX // 2
+    return {k: (v[:half] + "…" + v[-half:] if isinstance(v, str) and len(v) > MESSAGE_ARG_MAX else v)
+            for k, v in args.items()}
 
 
 def prepare(doc: Document) -> Document:

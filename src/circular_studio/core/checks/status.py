@@ -8,6 +8,7 @@ from .finding import Finding, Severity
 BUILD_FAILED = "BUILD001"   # the letter could not be built from the draft (template or fact problem)
 CHECKER_FAILED = "CHECK000"  # the checker could not run on the letter at all
 CHECK_FAILED = "CHECK001"   # one check could not run: its findings are missing
+CHECK_RUNNING = "CHECK003"  # the editor is still checking the letter: findings to come
 CHECK_CAPPED = "CHECK002"   # one check found more than MAX_FINDINGS: the rest are not listed
 
 MAX_FINDINGS = 100  # findings one check may report on one letter
@@ -18,6 +19,8 @@ STATUS_CODES = {
     CHECKER_FAILED: "The checker could not run on the letter (unreadable input).",
     CHECK_FAILED: "One check could not run on this letter (an internal fault, reported as an error "
                   "so that a letter is never taken for clean when it was not fully checked).",
+    CHECK_RUNNING: "The editor is still checking the letter (a long or unusual letter): the findings shown "
+                   "are those of the last check; the list is brought up to date when the checks finish.",
     CHECK_CAPPED: f"One check found more than {MAX_FINDINGS} problems in this letter: only the first "
                   f"{MAX_FINDINGS} are listed (a pasted or damaged text, most likely; fix those and check again).",
 }

@@ -444,12 +444,19 @@ class _Target:
     exact: str
 
 
+@lru_cache(maxsize=65536)
+def _fold_char(ch: str) -> str:
+    """_fold of one character, remembered: a letter uses a few hundred distinct characters, and
+    folding each of 80,000 afresh took a second."""
+    return _fold(ch) if not ch.isspace() else " "
+
+
 def _fold_map(text: str) -> tuple[str, list[int]]:
     """The folded text and, for each folded character, the index of its source character."""
     out: list[str] = []
     where: list[int] = []
     for i, ch in enumerate(text):
-        f = _fold(ch) if not ch.isspace() else " "
+        f = _fold_char(ch)
         for c in f:
             out.append(c)
             where.append(i)

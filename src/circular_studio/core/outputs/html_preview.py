@@ -18,7 +18,7 @@ dir="ltr">`` while LRM marks around phone numbers work (DESIGN.md, "Arabic and b
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..docx import style, typeset
 from ..document import Block, BlockKind, Document, Span, live_link
@@ -108,12 +108,33 @@ def _span_html(span: Span, text: str, inner: str | None = None) -> str:
     return out
 
 
+# A paragraph longer than this (a pasted run of 80,000 letters, 30,000 bidi controls) is shown
+# cut, with a note: laying it out took the window seconds. The DOCX and the checks keep it all.
+PREVIEW_MAX_CHARS = 5000
+
+
+def _shortened(block: Block) -> Block:
+    spans, left = [], PREVIEW_MAX_CHARS
+    for span in block.spans:
+        if left <= 0:
+            break
+        spans.append(replace(span, text=span.text[:left]))
+        left -= len(span.text)
+    hidden = len(block.text) - PREVIEW_MAX_CHARS
+    spans.append(Span(f" […{hidden} more characters, not shown in the preview]", italic=True))
+    return replace(block, spans=spans)
+
+
 def spans_html(block: Block, highlight: tuple[int, int] | None = None, protect: bool = True,
                language: str = "en") -> str:
     """The block's runs as inline HTML, typeset as the DOCX is (bidi marks in RTL text, no
     breaks inside phone numbers, references, dates…: ``typeset.prepare``) unless ``protect``
     is False (a letter read from a file is shown exactly as read), with an optional highlight
     of characters ``[start, end)`` of ``block.text``."""
+    if len(block.text) > PREVIEW_MAX_CHARS:
+        block = _shortened(block)
+        if highlight:
+            highlight = (min(highlight[0], PREVIEW_MAX_CHARS), min(highlight[1], PREVIEW_MAX_CHARS))
     full = block.text
     if protect:
         text = typeset.prepare(full, language, block.direction == "rtl", glue=True)
