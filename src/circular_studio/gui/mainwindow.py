@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self.editor_view = EditorView(self.settings, self)
         self.editor_view.edited.connect(self._on_value_changed)
         self.editor_view.previewReady.connect(lambda: self.schedule_preview(0))  # built off the GUI thread
-        self.editor_view.findingsReady.connect(self.run_checks)
+        self.editor_view.findingsReady.connect(lambda: self.run_checks(wait=False))
         self.stack.addWidget(self.editor_view)
         self.check_view = CheckView(self)
         self.check_view.real_pages_button.clicked.connect(self.print_letter)
@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(CHECK_DELAY_MS)
-        self._check_timer.timeout.connect(self.run_checks)
+        self._check_timer.timeout.connect(lambda: self.run_checks(wait=False))  # while typing: never wait
 
         self.autosaver = Autosaver(self, self.settings.autosave_seconds)
         self.preview.languageChanged.connect(self._on_preview_language)
@@ -760,9 +760,10 @@ class MainWindow(QMainWindow):
         elif view is self.editor_view:
             self._check_timer.start()
 
-    def run_checks(self, wait: bool = False) -> None:
-        """``wait``: until the checks are done (an export must know them), else the editor's
-        checks may still be running in the background (gui/background.py)."""
+    def run_checks(self, wait: bool = True) -> None:
+        """The findings of the letter as it is now (a command: open, check again, a fix, an
+        export). ``wait=False`` (the checks after typing): the editor's checks may still be
+        running in the background (gui/background.py); findingsReady brings them."""
         view = self.view
         if view is None:
             return

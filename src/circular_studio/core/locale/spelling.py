@@ -169,7 +169,15 @@ _AR_SUFFIXES = ("كما", "هما", "تموها", "تمونا", "تموه", "ك�
 _AR_DEFINITE = re.compile(r"^([وف]?[بك]?)(ال|لل)(.{2,})$")
 
 
+# Longer than any word of the languages checked (the longest in use are about 30 letters): such a
+# "word" (a pasted run of 80,000 letters) is unknown without asking Hunspell, which takes minutes
+# over it, and the compound and clitic searches would ask it thousands of times.
+MAX_WORD_LENGTH = 60
+
+
 def _ar_known(word: str) -> bool:
+    if len(word) > MAX_WORD_LENGTH:
+        return False
     d = dictionary("ar")
     return word in house_words("ar") or (d is not None and d.check(word))
 
@@ -366,6 +374,8 @@ def latin_ok(word: str, lang: str) -> bool:
     d = dictionary(lang)
     if d is None:
         return True
+    if len(word) > MAX_WORD_LENGTH:
+        return False
     w = word.replace("’", "'")
     if _key(w) in house_words(lang) or d.check(w) or any(m.check(w) for m in more_dictionaries(lang)):
         return True
@@ -405,7 +415,7 @@ def _american(word: str):
 @lru_cache(maxsize=8192)
 def suggestions(word: str, lang: str) -> tuple[str, ...]:
     d = dictionary(lang)
-    if d is None:
+    if d is None or len(word) > MAX_WORD_LENGTH:
         return ()
     try:
         return tuple(d.suggest(word)[:5])

@@ -266,6 +266,8 @@ def _ar_glued(word: str) -> str | None:
     """Two words typed without the space between them (الفئاتالمستضعفة, مكتبللاتصال): the split
     whose second word begins with the article or the preposition ل, both parts common words."""
     best = None
+    if len(word) > 2 * spelling.MAX_WORD_LENGTH:  # no two words make a run of thousands of letters
+        return None
     for k in range(2, len(word) - 2):
         left, right = word[:k], word[k:]
         if not right.startswith(("ال", "لل", "ل")) or not (ar_ok(left) and ar_ok(right)):
