@@ -36,3 +36,14 @@ def test_a_number_changed_in_the_russian_version_is_reported(tmp_path):
 
     found = _findings(tmp_path, edit)
     assert any("70/125" in f.message or "70/152" in f.message for f in found["ru"])
+
+
+def test_a_spanish_acronym_for_another_body_is_reported(tmp_path):
+    """Spanish acronyms are read through the table (CMSI = WSIS, CMDT = WTDC): a Spanish body
+    naming the CMDT where the other versions name the WSIS is a disagreement; the clean Spanish
+    version, which writes CMSI and UIT, agrees with WSIS and ITU (test above)."""
+    def edit(langs):
+        langs["es"]["body"] = langs["es"]["body"].replace("CMSI", "CMDT")
+
+    found = _findings(tmp_path, edit)
+    assert any("WSIS" in f.message or "CMSI" in f.message for f in found["es"]), found["es"]

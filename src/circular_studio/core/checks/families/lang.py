@@ -39,15 +39,22 @@ _FACTS = {"letter_date": "2019-12-06", "sector": "SG", "signatory": "houlin-zhao
           "addressees": ["Member States"], "event_name": "WSIS Forum"}
 _NOTHING = {"en": "nothing", "fr": "rien", "ar": "لا شيء"}
 # The French form of acronyms of the UN system that differ from the English one: one key for both.
-_ACRONYMS_FR = {
-    "UIT": "ITU", "SMSI": "WSIS", "CNUCED": "UNCTAD", "PNUD": "UNDP", "ONU": "UN", "AGNU": "UNGA",
-    "ODD": "SDG", "TIC": "ICT", "IA": "AI", "CMR": "WRC", "CMDT": "WTDC", "AMNT": "WTSA",
-    "AR": "RA", "GCDT": "TDAG", "GCNT": "TSAG", "GCR": "RAG", "GTC": "CWG", "OMS": "WHO",
-    "OMPI": "WIPO", "OIT": "ILO", "OMM": "WMO", "PNUE": "UNEP", "PMA": "LDC", "PEID": "SIDS",
-    "PDSL": "LLDC", "UIT-T": "ITU-T", "UIT-R": "ITU-R", "UIT-D": "ITU-D", "CE": "SG",
-    "FAO": "FAO", "OMC": "WTO", "UE": "EU", "UA": "AU", "CEA": "ECA", "CESAO": "ESCWA",
-}
-_LATIN_LANGS = {"en", "fr"}  # the languages whose acronym forms the table above knows
+
+
+@lru_cache(maxsize=1)
+def _acronym_table() -> tuple[dict, frozenset, frozenset]:
+    """(acronym -> English acronym, the languages whose acronyms are known: English and those
+    with an ``[acronyms]`` table, the languages that write the English ones as they are)."""
+    table, known, as_is = {}, {"en"}, set()
+    for entry in languages.ordered():
+        rows = entry.data.get("acronyms", {})
+        if rows.get("latin_as_is"):
+            as_is.add(entry.code)
+        pairs = {k: v for k, v in rows.items() if isinstance(v, str)}
+        if pairs:
+            known.add(entry.code)
+            table.update(pairs)
+    return table, frozenset(known), frozenset(as_is)
 
 
 def _norm_link(target: str) -> str:
@@ -86,7 +93,7 @@ def _acronym_key(token: str) -> str:
     token = re.sub(r"\s", "", token)
     m = re.match(r"([A-Z][A-Z0-9]*(?:-[A-Z]+)?)([+-]\d+)?$", token)
     head, tail = (m.group(1), m.group(2) or "") if m else (token, "")
-    return _ACRONYMS_FR.get(head, head) + tail
+    return _acronym_table()[0].get(head, head) + tail
 
 
 @lru_cache(maxsize=1)
@@ -344,8 +351,8 @@ def _disagreements(ctx, kinds: tuple[str, ...]):
             if t.kind == "number" and digits is not None and \
                     all(d in digits for d in re.findall(r"\d+", str(t.key))):
                 continue
-            if t.kind == "acronym" and (ctx.language not in _LATIN_LANGS or
-                                        lang not in _LATIN_LANGS | {"ar"}):
+            known, as_is = _acronym_table()[1:]
+            if t.kind == "acronym" and (ctx.language not in known or lang not in known | as_is):
                 continue
             here = back.get(t.block)
             # the value this version writes instead, in the matching paragraph
