@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
-import shutil
-import tempfile
+import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +29,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import ExportError, InputError
+from ..files import atomic_write_bytes
 from ..model.draft import clean_text
 from . import oxml
 from .reader import read_docx
@@ -426,30 +425,20 @@ def _top(root, comment_id: int) -> None:
 # -- writing ------------------------------------------------------------------------------------
 
 def _copy(src: Path, out: Path) -> None:
-    def write(tmp: Path) -> None:
-        shutil.copyfile(src, tmp)
-    _atomic(out, write)
+    _save(out, src.read_bytes())
 
 
-def _atomic(out: Path, write) -> None:
+def _save(out: Path, data: bytes) -> None:
+    """``data`` written to ``out`` by the one atomic writer (core.files); a clear ExportError
+    when the folder is missing or not writable, the target untouched."""
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"{out}: the folder {folder} does not exist")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+        atomic_write_bytes(out, data)
     except OSError as exc:
         raise ExportError(f"{out}: cannot write in {folder} ({exc.strerror or exc}): choose a "
                           f"folder you can write to") from None
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, out)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ExportError(f"{out}: cannot write the copy ({exc.strerror or exc})") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _write(src: Path, out: Path, d, main: str) -> None:
@@ -474,16 +463,16 @@ def _write(src: Path, out: Path, d, main: str) -> None:
         if added_rel:
             new.update(_comment_styles(zin, main))
 
-        def write(tmp: Path) -> None:
-            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
-                for info in zin.infolist():
-                    data = new.pop(info.filename, None)
-                    if data is None:
-                        data = zin.read(info.filename)
-                    zout.writestr(info, data, compress_type=info.compress_type)
-                for name, data in new.items():
-                    zout.writestr(name, data)
-        _atomic(out, write)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                data = new.pop(info.filename, None)
+                if data is None:
+                    data = zin.read(info.filename)
+                zout.writestr(info, data, compress_type=info.compress_type)
+            for name, data in new.items():
+                zout.writestr(name, data)
+    _save(out, buffer.getvalue())
 
 
 # Word's own definitions of the styles a comment uses ("annotation reference", "annotation text").
