@@ -64,6 +64,9 @@ CONDITIONS: dict[str, Callable] = {
     "draft_multilingual_idle": lambda w: _draft(w) and w._export_job is None and len(w.model.languages) > 1,
     "correctable": lambda w: (_checking(w) and Path(w.check_path).suffix.lower() in w.CORRECTABLE_SUFFIXES
                               and _has_fix(w)),
+    # a letter (or language versions) of which at least one is a .docx to annotate
+    "annotatable": lambda w: _checking(w) and any(
+        Path(p).suffix.lower() == ".docx" for p in [w.check_path] + [p for p, _d in w.check_view.others]),
 }
 
 
@@ -72,11 +75,14 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("file.open", "action.open", "open_dialog", SK.Open, "file", "document-open"),
     ActionSpec("file.check_letter", "action.check_letter", "check_letter_dialog", "Ctrl+Shift+K", "file",
                "check-letter"),
+    ActionSpec("file.check_versions", "action.check_versions", "check_versions_dialog", None, "file"),
     ActionSpec("file.save", "action.save", "save", SK.Save, "file", "document-save",
                separator_before=True, enabled="draft"),
     ActionSpec("file.save_as", "action.save_as", "save_as", SK.SaveAs, "file", enabled="draft"),
     ActionSpec("file.save_corrected", "action.save_corrected", "save_corrected_dialog", None, "file",
                enabled="correctable"),
+    ActionSpec("file.write_annotated", "action.write_annotated", "write_annotated_dialog", None, "file",
+               enabled="annotatable"),
     # File ▸ Export … rows come from the format registry (export_specs), here
     ActionSpec("file.print", "action.print", "print_letter", SK.Print, "file", "document-print",
                separator_before=True, enabled="letter"),

@@ -8,17 +8,25 @@ saved. It is reached through File ▸ Check a Letter…, a drop on the window or
 
 ``CheckView`` owns the letter's state (``path``, ``doc``, ``ignored``) and its page; the window
 shows it, asks it for findings and routes Check Again and Save a Corrected Copy to it.
+
+Several files opened together (File ▸ Check Language Versions…) are the language versions of one
+letter: the first is shown, the findings of every version stand side by side below it (each
+version also compared with the others: LANG checks), and Write Annotated Copies puts each
+version's findings as Word comments into a copy of every .docx among them.
 """
 from __future__ import annotations
 
 import time
 from pathlib import Path
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from circular_studio.core.checks import load_letter, project_config
 from circular_studio.core.checks.fixes import corrected_text
 from circular_studio.core.checks.status import CHECKER_FAILED
+from circular_studio.core.docx.annotate import annotate_docx
 from circular_studio.core.document import Document
 from circular_studio.core.errors import StudioError
 from circular_studio.core.files import atomic_write_bytes
@@ -30,8 +38,9 @@ from .printing import have_libreoffice
 
 #: files opened in the check view (read-only) rather than as drafts
 LETTER_SUFFIXES = (".docx", ".md", ".markdown", ".txt")
-#: letters a corrected copy can be written for (plain text the fixes can be placed in)
-CORRECTABLE_SUFFIXES = (".md", ".markdown", ".txt")
+#: letters a corrected copy can be written for (plain text the fixes can be placed in; a .docx
+#: gets the fixes as tracked changes)
+CORRECTABLE_SUFFIXES = (".md", ".markdown", ".txt", ".docx")
 
 
 def read_letter(path: str) -> Document:
@@ -47,6 +56,55 @@ def read_letter(path: str) -> Document:
     return letters[0][0]
 
 
+class VersionsPanel(QWidget):
+    """The findings of every language version side by side: one column per file."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("check-versions")
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(4, 2, 4, 2)
+        self.columns: list[tuple[QLabel, QListWidget]] = []
+        self.setVisible(False)
+
+    def show_findings(self, rows: list[tuple[str, Document, list]]) -> None:
+        """``rows``: (path, document, findings) of each version, the one shown first."""
+        while len(self.columns) < len(rows):
+            column = QVBoxLayout()
+            title, items = QLabel(self), QListWidget(self)
+            title.setObjectName("check-version-title")
+            items.setObjectName("check-version-findings")
+            column.addWidget(title)
+            column.addWidget(items, 1)
+            self.row.addLayout(column, 1)
+            self.columns.append((title, items))
+        for k, (title, items) in enumerate(self.columns):
+            visible = k < len(rows)
+            title.setVisible(visible)
+            items.setVisible(visible)
+            if not visible:
+                continue
+            path, doc, findings = rows[k]
+            title.setText(tr("check.versions.column", name=Path(path).name, lang=doc.language,
+                             n=len(findings)))
+            items.clear()
+            rtl = doc.direction == "rtl"
+            items.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+            for f in findings:
+                text = f"{f.paragraph + 1}: {f.code} {f.message}"
+                if f.excerpt:
+                    text += f" «{f.excerpt}»"
+                item = QListWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, (path, f.code, f.paragraph, f.start, f.end))
+                items.addItem(item)
+        self.setVisible(len(rows) > 1)
+
+    def texts(self) -> list[list[str]]:
+        """What each visible column lists (for tests and accessibility)."""
+        return [[items.item(i).text() for i in range(items.count())]
+                for _t, items in self.columns if items.isVisible()]
+
+
 class CheckView(QWidget):
     """A letter read from a file: a banner, its pages; ``path`` is None while none is open."""
 
@@ -56,6 +114,7 @@ class CheckView(QWidget):
         self.path: str | None = None
         self.doc: Document | None = None
         self.ignored: list[str] = []
+        self.others: list[tuple[str, Document]] = []  # the other language versions opened with it
         self.preview_ms = 0.0
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -77,25 +136,39 @@ class CheckView(QWidget):
         note.addWidget(self.real_pages_button)
         lay.addLayout(note)
         lay.addWidget(self.preview, 1)
+        self.versions_panel = VersionsPanel(self)
+        self.versions_panel.setMinimumHeight(160)
+        lay.addWidget(self.versions_panel)
 
-    def open(self, path: str) -> None:
-        """Read the letter in ``path`` (StudioError when it cannot be read; nothing changes then)."""
+    def open(self, path: str, others=()) -> None:
+        """Read the letter in ``path`` and, in ``others``, its other language versions
+        (StudioError when one cannot be read or two are in one language; nothing changes then)."""
         doc = read_letter(path)
-        self.path, self.doc, self.ignored = str(path), doc, []
+        versions = [(str(p), read_letter(p)) for p in others]
+        seen = {doc.language: str(path)}
+        for p, d in versions:
+            if d.language in seen:
+                raise StudioError(tr("check.versions.same_language", lang=d.language,
+                                     first=Path(seen[d.language]).name, second=Path(p).name))
+            seen[d.language] = p
+        self.path, self.doc, self.ignored, self.others = str(path), doc, [], versions
         self.preview.set_languages([doc.language], doc.language)
+        self.versions_panel.setVisible(bool(versions))
         self.retranslate()
 
     def reload(self) -> None:
         """Read the file again; on failure the view says why and has no letter to check."""
         try:
             self.doc = read_letter(self.path)
+            self.others = [(p, read_letter(p)) for p, _d in self.others]
         except StudioError as exc:
             self.doc = None
             self.preview.show_error(str(exc))
             raise
 
     def close_letter(self) -> None:
-        self.path, self.doc, self.ignored = None, None, []
+        self.path, self.doc, self.ignored, self.others = None, None, [], []
+        self.versions_panel.show_findings([])
 
     def retranslate(self) -> None:
         self.preview.retranslate("a11y.preview_language")
@@ -124,14 +197,43 @@ class CheckView(QWidget):
         return self.doc.language
 
     def findings(self) -> list[services.UiFinding]:
+        """The shown letter's findings; with language versions, every version's go side by side
+        in the versions panel."""
         doc = self.doc
         if doc is None:
             return []
+        rows = self.all_findings()
+        self.versions_panel.show_findings(rows if self.others else [])
+        return rows[0][2]
+
+    def _check(self, path: str, doc: Document) -> list[services.UiFinding]:
+        versions = {d.language: d for _p, d in [(self.path, self.doc)] + self.others} if self.others else None
         try:
-            return services.check(doc, None, doc.language, i18n.language(),
-                                  ignore=list(self.ignored), project=project_config(self.path))
+            return services.check(doc, None, doc.language, i18n.language(), ignore=list(self.ignored),
+                                  project=project_config(path), versions=versions)
         except StudioError as exc:
             return [services.UiFinding(CHECKER_FAILED, "error", str(exc), 0, 0, 0, "", None, None, doc.language)]
+
+    def all_findings(self) -> list[tuple[str, Document, list[services.UiFinding]]]:
+        """(path, document, findings) of the shown letter and of each other version."""
+        if self.doc is None:
+            return []
+        return [(p, d, self._check(p, d)) for p, d in [(self.path, self.doc)] + self.others]
+
+    def write_annotated(self, folder: str) -> tuple[list[str], list[str]]:
+        """A copy of every .docx version in ``folder`` with its findings as Word comments
+        (``NAME.annotated.docx``): (copies written, versions left out as not .docx). StudioError
+        when a copy cannot be written."""
+        written, skipped = [], []
+        for path, doc, findings in self.all_findings():
+            if Path(path).suffix.lower() != ".docx":
+                skipped.append(path)
+                continue
+            out = Path(folder) / f"{Path(path).stem}.annotated.docx"
+            annotate_docx(path, [f for f in findings if f.code != CHECKER_FAILED], out, doc=doc,
+                          ui_language=i18n.language())
+            written.append(str(out))
+        return written, skipped
 
     def ignore(self, code: str) -> bool:
         """Ignore a check until the letter is closed; False when it already is."""
@@ -141,14 +243,22 @@ class CheckView(QWidget):
         return True
 
     def write_corrected(self, target: str, chosen: list[services.UiFinding]) -> tuple[int, int]:
-        """A copy of the .md/.txt letter with ``chosen`` fixes applied: (applied, skipped).
-        OSError/UnicodeDecodeError when the letter cannot be read or the copy written."""
+        """A copy of the letter with ``chosen`` fixes applied: (applied, skipped); in a .docx as
+        tracked changes the author accepts or rejects in Word, the other findings as comments.
+        OSError/UnicodeDecodeError (StudioError for a .docx) when the letter cannot be read or
+        the copy written."""
+        if self.is_docx():
+            keys = {f.key for f in chosen}
+            findings = [f for f in self.findings() if f.code != CHECKER_FAILED]
+            res = annotate_docx(self.path, findings, target, doc=self.doc, ui_language=i18n.language(),
+                                fix=lambda f: f.key in keys)
+            return len(res.tracked), len(chosen) - len(res.tracked)
         text = Path(self.path).read_bytes().decode("utf-8-sig")
         plain_txt = Path(self.path).suffix.lower() == ".txt" and \
             all(b.kind.value == "paragraph" and not b.is_list_item for b in self.doc.blocks) and \
             len(self.doc.blocks) == len([ln for ln in text.replace("\r\n", "\n").split("\n") if ln.strip()])
-        new_text, applied, skipped = corrected_text(text, self.doc, chosen, by_line=plain_txt)
         if Path(target).resolve() == Path(self.path).resolve():
             raise OSError("choose another name: the original letter is not overwritten")
+        new_text, applied, skipped = corrected_text(text, self.doc, chosen, by_line=plain_txt)
         atomic_write_bytes(target, new_text.encode("utf-8"))
         return applied, skipped

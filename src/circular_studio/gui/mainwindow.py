@@ -414,18 +414,33 @@ class MainWindow(QMainWindow):
                                               tr("check.filter"))
         return self.open_letter(path, confirmed=True) if path else False
 
-    def open_letter(self, path: str, confirmed: bool = False) -> bool:
-        """Show the letter in ``path`` read-only, with the checks' findings."""
+    def check_versions_dialog(self) -> bool:
+        """Several files chosen together: the language versions of one letter, compared."""
+        if not self.maybe_save():
+            return False
+        start = self.settings.last_folder or str(Path.home())
+        paths, _ = QFileDialog.getOpenFileNames(self, plain(tr("action.check_versions")), start,
+                                                tr("check.filter"))
+        return self.open_letter(paths[0], confirmed=True, versions=paths[1:]) if paths else False
+
+    def open_letter(self, path: str, confirmed: bool = False, versions=()) -> bool:
+        """Show the letter in ``path`` read-only, with the checks' findings; ``versions``: its
+        other language versions, checked beside it and compared with it."""
         if not confirmed and not self.maybe_save():
             return False
         path = str(path)
         try:
-            read_letter(path)  # refuse before leaving what is open
+            for p in [path, *versions]:
+                read_letter(p)  # refuse before leaving what is open
         except StudioError as exc:
             self.show_error(tr("check.error.title"), str(exc))
             return False
+        try:
+            self.check_view.open(path, [str(p) for p in versions])
+        except StudioError as exc:  # two versions in one language: nothing is left
+            self.show_error(tr("check.error.title"), str(exc))
+            return False
         self._leave_draft()
-        self.check_view.open(path)
         self.highlight = None
         self.findings = []
         self.findings_panel.set_read_only(True)
@@ -481,9 +496,35 @@ class MainWindow(QMainWindow):
             return False
         return self.save_corrected(path, chosen)
 
+    def write_annotated_dialog(self) -> bool:
+        """Write Annotated Copies: every .docx version with its findings as Word comments."""
+        if self.check_view.doc is None:
+            return False
+        start = str(Path(self.check_view.path).parent)
+        folder = QFileDialog.getExistingDirectory(self, plain(tr("action.write_annotated")), start)
+        return self.write_annotated(folder) if folder else False
+
+    def write_annotated(self, folder: str) -> bool:
+        try:
+            written, skipped = self.check_view.write_annotated(folder)
+        except StudioError as exc:
+            self.show_error(tr("save.error.title"), str(exc))
+            return False
+        if not written:
+            self.show_message(tr("annotated.none"), "warning")
+            return False
+        message = tr("annotated.saved", n=len(written), folder=folder)
+        if skipped:
+            message += " " + tr("annotated.skipped", names=", ".join(Path(p).name for p in skipped))
+        self.show_message(message, "warning" if skipped else "info")
+        return True
+
     def save_corrected(self, target: str, chosen: list[services.UiFinding]) -> bool:
         try:
             applied, skipped = self.check_view.write_corrected(target, chosen)
+        except StudioError as exc:
+            self.show_error(tr("corrected.title"), str(exc))
+            return False
         except UnicodeDecodeError as exc:
             self.show_error(tr("corrected.title"), f"{self.check_view.path}: {exc}")
             return False

@@ -81,7 +81,8 @@ def comment_text(finding, ui_language: str = "en", where: str | None = None) -> 
     lines = []
     if where:
         lines.append(lab[where].format(excerpt=_visible(finding.excerpt)))
-    lines.append(f"{finding.code} ({lab[finding.severity.value]}): {finding.message}")
+    severity = getattr(finding.severity, "value", finding.severity)  # a Severity or its name
+    lines.append(f"{finding.code} ({lab[severity]}): {finding.message}")
     if finding.fix is not None:
         if finding.fix == "":
             lines.append(lab["delete"].format(excerpt=_visible(finding.excerpt)))
@@ -255,7 +256,7 @@ def annotate_docx(src, findings, out, *, doc=None, ui_language: str = "en", fix=
     # where each finding goes: a tracked change, a comment on its text, or a comment at the top
     tracks, comments, moved = [], [], []
     taken = []  # (block, a, b) spans already changed
-    for f in sorted(findings, key=lambda f: f.sort_key):
+    for f in sorted(findings, key=lambda f: (f.paragraph, f.start, f.end, f.code)):
         block = doc.blocks[f.paragraph] if 0 <= f.paragraph < len(doc.blocks) else None
         loc = _locate(block, f.start, f.end, part) if block is not None else None
         if loc is None or not _text_matches(runs, block, f):
