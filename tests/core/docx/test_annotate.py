@@ -164,7 +164,7 @@ def test_openxml_audit_finds_nothing_in_annotated_and_corrected_copies(tmp_path)
     the builder's leftovers), the copies add no finding to the original's."""
     chosen = [p for p in DEFECTIVE if p.parent.parent.name == "corpus2"]
     chosen += [next(p for p in DEFECTIVE if p.parent.parent.name == c)
-               for c in ("corpus", "corpus4_fren")]
+               for c in ("corpus", "corpus3_ar", "corpus4_fren")]
     clean, raw = tmp_path / "clean", tmp_path / "raw"
     clean.mkdir()
     raw.mkdir()
@@ -219,6 +219,33 @@ def test_libreoffice_opens_the_copies_and_reads_every_comment_on_its_text(tmp_pa
         # the PDF carries each comment as a PDF text annotation
         notes = _pdf_notes((tmp_path / "lo" / f"{n}.pdf").read_bytes())
         assert sorted(t.split(" ", 1)[0] for t in notes) == sorted(f.code for f in findings)
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_reads_the_tracked_changes_of_a_corrected_copy(tmp_path):
+    """Each w:ins/w:del of a corrected copy is a tracked change in LibreOffice, by our author."""
+    if pdf.soffice_path() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    names = ("ar01_sg_wsis20", "fr03_tsb_cmr")
+    tracked = {}
+    for n in names:
+        tracked[n] = _annotate(CORPORA / "corpus2" / "docx" / f"{n}.defective.docx",
+                               tmp_path / f"{n}.docx", fix=is_certain)[2].tracked
+    subprocess.run([pdf.soffice_path(), f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+                    "--headless", "--convert-to", "odt", "--outdir", str(tmp_path / "lo"),
+                    *[str(tmp_path / f"{n}.docx") for n in names]],
+                   capture_output=True, timeout=300, check=True)
+    ns = {"text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+          "dc": "http://purl.org/dc/elements/1.1/"}
+    for n in names:
+        xml = zipfile.ZipFile(tmp_path / f"{n}.docx").read("word/document.xml")
+        ours = etree.fromstring(xml).xpath("//w:ins[@w:author=$a] | //w:del[@w:author=$a]",
+                                           namespaces={"w": _W}, a=AUTHOR)
+        content = etree.fromstring(zipfile.ZipFile(tmp_path / "lo" / f"{n}.odt").read("content.xml"))
+        regions = content.xpath("//text:changed-region", namespaces=ns)
+        # a replacement (w:del then w:ins at one place) may be one region in LibreOffice
+        assert tracked[n] and len(tracked[n]) <= len(regions) <= len(ours)
+        assert {r.findtext(".//dc:creator", namespaces=ns) for r in regions} == {AUTHOR}
 
 
 def _pdf_notes(data: bytes) -> list[str]:
