@@ -69,3 +69,18 @@ def test_a_docx_gets_a_corrected_copy_with_tracked_changes(window, tmp_path, qtb
     assert w.save_corrected(str(target), chosen)
     xml = zipfile.ZipFile(target).read("word/document.xml").decode("utf-8")
     assert 'w:author="Circular Studio"' in xml and ("<w:ins " in xml or "<w:del " in xml)
+
+
+def test_dropping_several_letters_opens_them_as_language_versions(window, versions, qtbot):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    w = window
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(versions[lang])) for lang in ("en", "fr", "ar")])
+    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    w.dropEvent(drop)
+    qtbot.waitUntil(lambda: w.check_path == str(versions["en"]), timeout=5000)
+    assert [Path(p).name for p, _d in w.check_view.others] == ["sg17.fr.docx", "sg17.ar.docx"]
+    qtbot.waitUntil(lambda: len(w.check_view.versions_panel.texts()) == 3, timeout=5000)

@@ -569,8 +569,20 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         event.acceptProposedAction()
+        letters = self.dropped_letters(event.mimeData())
+        if len(letters) > 1:  # several letters dropped together: the language versions of one
+            QTimer.singleShot(0, lambda: self.open_letter(letters[0], versions=letters[1:]))
+            return
         # after the drop returns: opening may ask about unsaved changes (a modal box)
         QTimer.singleShot(0, lambda: self.open_path(path))
+
+    @staticmethod
+    def dropped_letters(mime) -> list[str]:
+        """Every local letter file (.docx, .md, .txt) in a drag's data."""
+        if mime is None or not mime.hasUrls():
+            return []
+        return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()
+                and Path(url.toLocalFile()).suffix.lower() in LETTER_SUFFIXES]
 
     # ------------------------------------------------------------------ files
     def _remember(self, path) -> None:
