@@ -69,11 +69,11 @@ def timed(name: str, what: str = ""):
     row["examples"] += 1
     row["over_2s"] += took > SLOW_S
     row["slowest"] = sorted(row["slowest"] + [[round(took, 3), what[:120]]], reverse=True)[:5]
+    if row["examples"] % 50 == 0:  # a long run stopped early still leaves its figures
+        _write_report()
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _fuzz_report():
-    yield
+def _write_report() -> None:
     target = os.environ.get("CS_FUZZ_REPORT")
     if target:
         peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -81,3 +81,9 @@ def _fuzz_report():
             json.dump({"examples_per_test": EXAMPLES, "deadline_ms": DEADLINE_MS,
                        "peak_memory_mb": round(peak_kb / 1024, 1), "tests": STATS}, fh, indent=2,
                       ensure_ascii=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fuzz_report():
+    yield
+    _write_report()
