@@ -36,10 +36,20 @@ def drafts(draw):
     return data
 
 
+def _describe(data) -> str:
+    """The draft's size and its longest values, for the report of slow examples."""
+    values = [(k, v) for k, v in (data.get("fields") or {}).items()] if isinstance(data.get("fields"), dict) else []
+    for lang, fields in (data.get("languages") or {}).items() if isinstance(data.get("languages"), dict) else []:
+        if isinstance(fields, dict):
+            values += [(f"{lang}.{k}", v) for k, v in fields.items()]
+    sized = sorted(((len(json.dumps(v, default=str)), k) for k, v in values), reverse=True)[:3]
+    return f"{len(json.dumps(data, default=str))} chars; longest: " + ", ".join(f"{k} {n}" for n, k in sized)
+
+
 @FUZZ
 @given(data=drafts())
 def test_fuzzed_draft_builds_checks_and_exports(data):
-    with timed("drafts", json.dumps(data, ensure_ascii=False, default=str)[:400]):
+    with timed("drafts", _describe(data)):
         try:
             d = draft_io.from_json(json.loads(json.dumps(data, default=str)))
         except StudioError:

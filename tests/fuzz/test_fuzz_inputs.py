@@ -55,7 +55,7 @@ def test_fuzzed_text_letter(text, suffix, encoding):
     path = WORK / f"letter{suffix}"
     path.write_bytes(text.encode(encoding, errors="replace") if encoding != "utf-8" else
                      text.encode("utf-8", errors="surrogatepass"))
-    with timed("text inputs", repr(text[:200])):
+    with timed("text inputs", f"{len(text)} chars {suffix} {encoding}: {text[:60]!r}"):
         _check(path)
 
 

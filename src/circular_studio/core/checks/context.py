@@ -15,6 +15,7 @@ from ..locale.datetext import DateMention
 from ..locale import languages
 from ..intake.classify import patterns
 from ..intake.classify import _places
+from ..caching import text_cache
 
 
 @dataclass
@@ -38,7 +39,7 @@ def _FUSED_DATE_LEAD():  # noqa: N802 - a compiled pattern, built on first use
     return re.compile(rf"(?:^|[\s/])(?:{alt})\s*[,،]?\s*(?:le\s+)?$", re.I)
 
 
-@lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def _by_dictionaries(text: str, lang: str) -> str:
     """A short paragraph (a heading, "Ladies and gentlemen,") has too few common words for the
     guesser, which gives it the letter's language: if that language's dictionary knows few of

@@ -23,6 +23,7 @@ from ..locale import languages
 from ..locale.dates import as_date, date_line, date_range, day_number, long_date, month_name, weekday_name
 from ..resources import load_json, templates_dir
 from ..model import addressees
+from ..caching import MAX_CACHED_CHARS
 
 # ---------------------------------------------------------------- dates in the house style
 # The forms live in the language table (resources/languages/*.toml) and locale/dates.py; the
@@ -389,7 +390,8 @@ def _compiled(root: Path, source: str) -> jinja2.Template:
 def render_string(source: str, context: dict, name: str = "<template>") -> str:
     """Render a string as a sandboxed template (prose fields may use ``{{ start_date|long_date }}``)."""
     try:
-        template = _compiled(templates_dir(), source)
+        template = _compiled(templates_dir(), source) if len(source) <= MAX_CACHED_CHARS else \
+            environment().from_string(source)  # a long prose field: compiled, not remembered
         with _Budget(RENDER_SECONDS):
             return template.render(context)
     except TemplateError:

@@ -43,6 +43,7 @@ from ..locale import languages
 from ..document import Span
 from ..locale.bidi import LRM, protect
 from ..resources import load_json
+from ..caching import text_cache
 
 NBSP = "\u00a0"
 NBHY = "\u2011"
@@ -105,7 +106,7 @@ def keep_spans(text: str, lang: str) -> list[tuple[int, int]]:
     return spans
 
 
-@functools.lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def keep(text: str, lang: str) -> str:
     """``text`` with the spaces and hyphens inside ``keep_spans`` made non-breaking (same
     length: one character for one)."""

@@ -22,6 +22,7 @@ import re
 from unicodedata import bidirectional
 
 from bidi import algorithm as _uba
+from ..caching import text_cache
 
 LRM = "\u200e"
 RLM = "\u200f"
@@ -108,7 +109,7 @@ def ltr_token_spans(text: str) -> list[tuple[int, int]]:
     return list(_ltr_token_spans_cached(text))
 
 
-@functools.lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def _ltr_token_spans_cached(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(_ltr_token_spans(text))
 

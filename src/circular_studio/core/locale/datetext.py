@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from . import languages
+from ..caching import text_cache
 
 _D = r"[0-9٠-٩]{1,2}"
 _Y = r"[0-9٠-٩]{4}"
@@ -197,7 +198,7 @@ def valid(day: int, month: int, year: int | None) -> bool:
     return day <= calendar.monthrange(year, month)[1]
 
 
-@lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def _parse_block(text: str, codes: frozenset[str]) -> tuple[tuple, ...]:
     """Raw tuples (start, end, d, m, y, wd, wdspan, d2, sep, d2span, wd2, wd2span, dspan, m2,
     numeric)."""

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from ..caching import text_cache
 
 ARABIC_LETTER = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff"
 ARABIC_MARKS = "\u064b-\u065f\u0670\u0640"  # harakat, superscript alef, tatweel
@@ -24,7 +24,7 @@ EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*", re.ASCII)
 _MASK_RE = re.compile(URL_RE.pattern + "|" + EMAIL_RE.pattern + r"|\{\{[^\n{}]{0,200}\}\}", re.I)
 
 
-@lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def masked(text: str, fill: str = " ") -> str:
     """``text`` with URLs and e-mail addresses replaced by ``fill`` characters (same length, same
     offsets): spaces by default, a letter where what follows the address matters (``"x"``)."""

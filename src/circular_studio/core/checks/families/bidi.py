@@ -2,16 +2,16 @@
 display in the wrong order, computed with python-bidi by core/bidi.py (``ltr_token_spans``)."""
 from __future__ import annotations
 
-from functools import lru_cache
 
 from ...locale.bidi import LRM, has_arabic, ltr_token_spans
 from ..registry import Example, Hit, register
 from ...locale.bidi import _visual_order
+from ...caching import text_cache
 
 FAMILY = "bidi"
 
 
-@lru_cache(maxsize=2048)
+@text_cache(maxsize=2048)
 def _spans(line: str) -> tuple:
     return tuple(ltr_token_spans(line))
 
