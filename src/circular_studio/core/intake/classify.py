@@ -59,7 +59,7 @@ class _Patterns:
                 rf"|[^\W\d_]+\s+[0-9٠-٩]{{1,2}},?\s+[0-9٠-٩]{{4}}"
                 + "".join(f"|(?:{p})" for p in numeric) + ")")
         self.DATE_LINE = re.compile(rf"^\s*(?:(?:{_alt(_places())})\s*[,،，]?\s*(?:(?:{articles})\s+)?)?"
-                                    rf"{core}\s*[.。]?\s*$", re.I)
+                                    rf"{core}\s*[.。]?(?:\s*[,،]?\s*\d{{1,2}}[:h]\d{{2}})?\s*$", re.I)  # "…, 20:44": a page's time
         # "Ref.: BDT/…", and "Ref. BDT/IEE/1234" with no colon (as BDT writes it)
         self.REFERENCE = re.compile(rf"^\s*(?:{_alt(_words('reference'))}){_COLON}"
                                     rf"|^\s*(?:{_alt(_words('reference'))})\s+(?=[A-Z]{{2,}}[\w]*[-/ ]?\S*\d)"

@@ -258,6 +258,12 @@ _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 # spaces that align a paragraph's text after its number ("1.         I am pleased"): a tab
 # turned into spaces by a web page or a converter, not a typing slip
 _AFTER_NUMBER = re.compile(r"(?:^|\n)\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]$")
+# a short header line of fields laid out with spaces (a place, then a date): no sentence in it
+_FIELD_GAP = re.compile(r"^[^.!?;:\n]{3,40}\s{2,}\d{1,2}\s+[^\W\d_]+\s+\d{4}\s*$")
+
+
+def _line_at(text: str, pos: int) -> str:
+    return text[text.rfind("\n", 0, pos) + 1:(text.find("\n", pos) + 1 or len(text) + 1) - 1]
 
 
 @register("TYPO004", "double-space", family=FAMILY, severity="warning",
@@ -275,6 +281,8 @@ def double_space(ctx):
         for m in _DOUBLE_SPACE.finditer(text):
             if _AFTER_NUMBER.search(text[max(0, m.start() - 8):m.start()]):
                 continue
+            if _FIELD_GAP.match(_line_at(text, m.start())) and text[m.end():m.end() + 1].isdigit():
+                continue  # "Geneva, Switzerland  04 June 2024": two fields of a header line
             yield Hit(i, m.start(), m.end(), " ", {})
 
 
