@@ -108,6 +108,7 @@ ACTIONS: list[ActionSpec] = [
                "go-next-finding", enabled="letter"),
     ActionSpec("letter.apply_fix", "action.apply_fix", "apply_current_fix", "Ctrl+.", "letter",
                "apply-fix", enabled="draft_fixable"),
+    ActionSpec("letter.series", "action.series", "show_series", "Ctrl+Shift+L", "letter", enabled="draft"),
     ActionSpec("letter.recheck", "action.recheck", "recheck", SK.Refresh, "letter", "view-refresh",
                enabled="letter"),
     ActionSpec("help.guide", "action.guide", "show_guide", SK.HelpContents, "help"),

@@ -19,12 +19,13 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
                                QVBoxLayout, QWidget)
 
 from circular_studio.core.checks import load_letter, project_config
 from circular_studio.core.checks.fixes import corrected_text
+from circular_studio.core.checks.registry import DEFAULT_PROFILE, PROFILES
 from circular_studio.core.checks.status import CHECKER_FAILED
 from circular_studio.core.docx.annotate import annotate_docx
 from circular_studio.core.document import Document
@@ -41,6 +42,8 @@ LETTER_SUFFIXES = (".docx", ".md", ".markdown", ".txt")
 #: letters a corrected copy can be written for (plain text the fixes can be placed in; a .docx
 #: gets the fixes as tracked changes)
 CORRECTABLE_SUFFIXES = (".md", ".markdown", ".txt", ".docx")
+#: the style profile chosen for a file in this session (resolved path -> profile)
+_CHOSEN_PROFILES: dict[str, str] = {}
 
 
 def read_letter(path: str) -> Document:
@@ -106,7 +109,14 @@ class VersionsPanel(QWidget):
 
 
 class CheckView(QWidget):
-    """A letter read from a file: a banner, its pages; ``path`` is None while none is open."""
+    """A letter read from a file: a banner, its pages; ``path`` is None while none is open.
+
+    The style profile the letter is checked against (``itu``: the house rules too; ``other``:
+    another publisher's letter) is chosen in a combo box: at first the project file's
+    (circular-studio.toml ``profile``) or ``itu``, then what was chosen for the file, for the
+    rest of the session. ``profileChanged`` asks the window to check again."""
+
+    profileChanged = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -128,11 +138,20 @@ class CheckView(QWidget):
         self.text_view_note.setContentsMargins(6, 0, 6, 4)
         self.real_pages_button = QPushButton(self)
         self.real_pages_button.setObjectName("check-real-pages")
+        self.profile_label = QLabel(self)
+        self.profile_combo = QComboBox(self)
+        self.profile_combo.setObjectName("check-profile")
+        for profile in PROFILES:
+            self.profile_combo.addItem("", profile)
+        self.profile_label.setBuddy(self.profile_combo)
+        self.profile_combo.activated.connect(self._on_profile_chosen)
         self.preview = PreviewPane("check-preview", self)
         self.preview.combo.setEnabled(False)
         lay.addWidget(self.banner)
         note = QHBoxLayout()
         note.addWidget(self.text_view_note, 1)
+        note.addWidget(self.profile_label)
+        note.addWidget(self.profile_combo)
         note.addWidget(self.real_pages_button)
         lay.addLayout(note)
         lay.addWidget(self.preview, 1)
@@ -154,6 +173,7 @@ class CheckView(QWidget):
         self.path, self.doc, self.ignored, self.others = str(path), doc, [], versions
         self.preview.set_languages([doc.language], doc.language)
         self.versions_panel.setVisible(bool(versions))
+        self._show_profile()
         self.retranslate()
 
     def reload(self) -> None:
@@ -170,12 +190,47 @@ class CheckView(QWidget):
         self.path, self.doc, self.ignored, self.others = None, None, [], []
         self.versions_panel.show_findings([])
 
+    # the style profile
+    def _key(self) -> str:
+        return str(Path(self.path).resolve()) if self.path else ""
+
+    @property
+    def profile(self) -> str:
+        """The profile the letter is checked against: chosen for this file in this session,
+        else the project file's, else ``itu``."""
+        chosen = _CHOSEN_PROFILES.get(self._key())
+        if chosen:
+            return chosen
+        configured = project_config(self.path).get("profile") if self.path else None
+        return configured if configured in PROFILES else DEFAULT_PROFILE
+
+    def set_profile(self, profile: str) -> bool:
+        """Check the letter against ``profile`` from now on (remembered for the file until the
+        program quits). False when it already is."""
+        if profile not in PROFILES or self.path is None or profile == self.profile:
+            return False
+        _CHOSEN_PROFILES[self._key()] = profile
+        self._show_profile()
+        self.profileChanged.emit(profile)
+        return True
+
+    def _on_profile_chosen(self, index: int) -> None:
+        self.set_profile(self.profile_combo.itemData(index))
+
+    def _show_profile(self) -> None:
+        self.profile_combo.setCurrentIndex(max(self.profile_combo.findData(self.profile), 0))
+
     def retranslate(self) -> None:
         self.preview.retranslate("a11y.preview_language")
         name = Path(self.path).name if self.path else ""
         self.banner.setText(tr("check.banner", name=name))
         self.text_view_note.setText(tr("check.text_view"))
         self.real_pages_button.setText(tr("check.real_pages"))
+        self.profile_label.setText(tr("check.profile"))
+        for i in range(self.profile_combo.count()):
+            self.profile_combo.setItemText(i, tr(f"check.profile.{self.profile_combo.itemData(i)}"))
+        self.profile_combo.setToolTip(tr("check.profile.tip"))
+        self.profile_combo.setAccessibleName(tr("check.profile").rstrip(" :："))
         # the real pages need LibreOffice and a .docx (a .md/.txt letter has no layout of its own)
         self.real_pages_button.setVisible(self.is_docx() and have_libreoffice())
 
@@ -210,7 +265,7 @@ class CheckView(QWidget):
         versions = {d.language: d for _p, d in [(self.path, self.doc)] + self.others} if self.others else None
         try:
             return services.check(doc, None, doc.language, i18n.language(), ignore=list(self.ignored),
-                                  project=project_config(path), versions=versions)
+                                  project=project_config(path), versions=versions, profile=self.profile)
         except StudioError as exc:
             return [services.UiFinding(CHECKER_FAILED, "error", str(exc), 0, 0, 0, "", None, None, doc.language)]
 

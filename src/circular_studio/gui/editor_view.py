@@ -19,7 +19,7 @@ from circular_studio.core.model.draft import Draft
 from circular_studio.core.model.lettertypes import LetterType
 from circular_studio.core.outputs.html_preview import Highlight
 from circular_studio.core.checks.fixes import apply_to_field
-from . import i18n, services
+from . import i18n, series_view, services
 from .background import PENDING, Background
 from .form import FormWidget
 from .i18n import tr
@@ -95,6 +95,7 @@ class EditorView(QSplitter):
             self.form.deleteLater()
         self.form = FormWidget(self.model, self.form_holder)
         self.form_layout.addWidget(self.form)
+        series_view.install(self)  # the Series tab (one letter per addressee)
         self.form.languageActivated.connect(self._on_form_language)
         if index is not None and 0 <= index < self.form.count():
             self.form.setCurrentIndex(index)

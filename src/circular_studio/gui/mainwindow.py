@@ -32,7 +32,7 @@ from circular_studio.core.errors import StudioError
 from circular_studio.core.outputs.html_preview import Highlight
 from circular_studio.core.model.lettertypes import letter_type, letter_types
 from circular_studio.core.resources import examples_dir, resources_dir
-from . import i18n, services
+from . import i18n, series_view, services
 from .actions import ActionRegistry, ShortcutStyle, all_specs
 from .autosave import Autosaver
 from .check_view import CORRECTABLE_SUFFIXES, LETTER_SUFFIXES, CheckView, read_letter
@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.editor_view)
         self.check_view = CheckView(self)
         self.check_view.real_pages_button.clicked.connect(self.print_letter)
+        self.check_view.profileChanged.connect(lambda _p: self.run_checks())
         self.stack.addWidget(self.check_view)
         central = QWidget(self)
         lay = QVBoxLayout(central)
@@ -767,6 +768,9 @@ class MainWindow(QMainWindow):
 
     def start_export(self, path: str, fmt: str, lang: str, languages: list[str] | None = None) -> bool:
         return self.exporter.start(path, fmt, lang, languages)
+
+    def show_series(self) -> bool:
+        return series_view.show_tab(self.editor_view)
 
     # ------------------------------------------------------------------ undo / redo
     def undo(self) -> None:

@@ -135,4 +135,31 @@ def export_languages(draft: Draft, languages: list[str], folder: str | Path, fmt
     return [Path(p) for p in written]
 
 
+def letter_counts(doc: Document, draft: Draft | None, versions: dict | None = None) -> tuple[int, int]:
+    """(errors, warnings) of one letter: what a series batch records for each letter it writes
+    (``render_series``'s ``check``)."""
+    found = run_checks(doc, draft, versions=versions)
+    return (sum(f.severity is Severity.ERROR for f in found),
+            sum(f.severity is Severity.WARNING for f in found))
+
+
+def addressee_counts(draft: Draft, addressee, languages) -> tuple[int, int]:
+    """(errors, warnings) over the letters of one addressee of a series, one per language, built
+    as the batch builds them; a letter that cannot be made counts as one error."""
+    docs: dict[str, Document] = {}
+    errors = warnings = 0
+    for lang in languages:
+        if not addressee.has_name(lang):
+            errors += 1  # the batch cannot make this letter: "no name in <lang>"
+            continue
+        try:
+            docs[lang] = build_document(draft, lang, addressee=addressee)
+        except StudioError:
+            errors += 1
+    for lang, doc in docs.items():
+        e, w = letter_counts(doc, draft, versions=docs)
+        errors, warnings = errors + e, warnings + w
+    return errors, warnings
+
+
 __all__ = ["UiFinding", "build", "check", "export", "StudioError"]
