@@ -176,7 +176,8 @@ class SeriesView(QWidget):
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(400)
         self._check_timer.timeout.connect(self._maybe_check)
-        self.reload()
+        self._loaded = False  # the list is read when the tab is first shown (~150 ms for 195)
+        self._fill_sources()
 
     # ------------------------------------------------------------------ widgets
     def _build(self) -> None:
@@ -424,6 +425,7 @@ class SeriesView(QWidget):
 
     def reload(self) -> None:
         """Read the addressees of the draft's source into the table."""
+        self._loaded = True
         source = self.source_id
         self._loaded_source = source
         self.addressees, self.problems = [], []
@@ -572,12 +574,17 @@ class SeriesView(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
+        if not self._loaded:
+            self.reload()
         self._schedule_checks()
 
     def _on_draft_changed(self, _lang: str, name: str) -> None:
         if name == SERIES:
             if self.source_id != self._loaded_source:
-                self.reload()
+                if self._loaded or self.isVisible():
+                    self.reload()
+                else:
+                    self._fill_sources()
             return
         self._stale = True  # the letters changed: their counts are old
         self._cancel_checks()
