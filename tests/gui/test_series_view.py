@@ -65,6 +65,7 @@ def test_series_tab_lists_the_register_filters_and_previews_one_addressee(series
     assert w.form.currentWidget() is view and w.form.tabText(w.form.currentIndex()) == "Series"
     assert view.source.currentData() == "member-states"
     assert view.rows.rowCount() == 195 and view.proxy.rowCount() == 195
+    assert view.folder.text() == str(w.model.draft.path).replace("invitation.json", "invitation-letters")
     stop_checks(view, qtbot)
     w.preview.set_language("fr")
 

@@ -178,6 +178,8 @@ class SeriesView(QWidget):
         self._check_timer.timeout.connect(self._maybe_check)
         self._loaded = False  # the list is read when the tab is first shown (~150 ms for 195)
         self._fill_sources()
+        if model.draft.path:  # a folder beside the draft, named after it, until one is chosen
+            self.folder.setText(str(Path(model.draft.path).with_name(Path(model.draft.path).stem + "-letters")))
 
     # ------------------------------------------------------------------ widgets
     def _build(self) -> None:
@@ -706,6 +708,9 @@ class SeriesView(QWidget):
         if not self.folder.text().strip():
             self.choose_folder()
         folder = self.folder.text().strip()
+        if folder and not Path(folder).is_dir() and not Path(folder).parent.is_dir():
+            self._show_notice(tr("series.need_folder"))
+            return False
         if not folder:
             self._show_notice(tr("series.need_folder"))
             return False
