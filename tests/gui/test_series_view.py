@@ -276,3 +276,21 @@ def test_check_view_profile_starts_from_the_project_file(window, tmp_path):
     assert window.open_path(str(letter))
     assert window.check_view.profile_combo.currentData() == "other"
     assert "TYPO005" not in {f.code for f in window.findings}
+
+
+def test_export_docx_and_pdf_checks_each_letter_once(series_window, tmp_path, qtbot):
+    from circular_studio.core.outputs.pdf import soffice_path
+
+    if soffice_path() is None:
+        pytest.skip("LibreOffice is not installed")
+    view = view_of(series_window)
+    stop_checks(view, qtbot)
+    assert view.format_boxes["pdf"].isEnabled()
+    with qtbot.waitSignal(view.exportFinished, timeout=180000) as finished:
+        assert view.start_export(["pse"], ["fr", "ar"], ["docx", "pdf"], str(tmp_path / "out"))
+    report = finished.args[0]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "invitation.pse.ar.docx", "invitation.pse.ar.pdf", "invitation.pse.fr.docx", "invitation.pse.fr.pdf"]
+    assert all((tmp_path / "out" / n).read_bytes().startswith(b"%PDF") for n in ("invitation.pse.fr.pdf",))
+    assert report.total == 4 and len(report.by_status("written")) == 4
+    assert view.progress.isHidden() and "Written: 4 of 4 letters." in view.summary.toPlainText()
