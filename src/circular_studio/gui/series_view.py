@@ -22,7 +22,7 @@ import unicodedata
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSortFilterProxyModel, QThreadPool, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QIcon, QStandardItem, QStandardItemModel, QUndoCommand
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox, QFileDialog, QFormLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
@@ -808,7 +808,7 @@ class SeriesView(QWidget):
         if app is not None and not getattr(app, "_series_quit_hooked", False):
             app.aboutToQuit.connect(lambda: worker.cancel_all(wait_ms=30000))
             app._series_quit_hooked = True
-        QThreadPool.globalInstance().start(job)
+        worker.series_pool().start(job)
 
     # ------------------------------------------------------------------ end
     def shut(self) -> None:

@@ -65,6 +65,19 @@ class SeriesSignals(QObject):
     failed = Signal(str)
 
 
+_SERIES_POOL: QThreadPool | None = None
+
+
+def series_pool() -> QThreadPool:
+    """The series jobs' own threads (a check run and a batch at once), so that a long run of
+    them never keeps File ▸ Export waiting for a thread of the global pool."""
+    global _SERIES_POOL
+    if _SERIES_POOL is None:
+        _SERIES_POOL = QThreadPool()
+        _SERIES_POOL.setMaxThreadCount(2)
+    return _SERIES_POOL
+
+
 #: the series jobs still running: kept alive here (their signals must outlive the view that
 #: started them) and cancelled together when the application quits
 RUNNING: set = set()
@@ -75,8 +88,8 @@ def cancel_all(wait_ms: int = 0) -> None:
     stop, so that none is left running Python code while the program exits."""
     for job in list(RUNNING):
         job.cancel()
-    if wait_ms:
-        QThreadPool.globalInstance().waitForDone(wait_ms)
+    if wait_ms and _SERIES_POOL is not None:
+        _SERIES_POOL.waitForDone(wait_ms)
 
 
 def _emit(job, signal, *args) -> bool:
