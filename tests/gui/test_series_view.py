@@ -294,3 +294,52 @@ def test_export_docx_and_pdf_checks_each_letter_once(series_window, tmp_path, qt
     assert all((tmp_path / "out" / n).read_bytes().startswith(b"%PDF") for n in ("invitation.pse.fr.pdf",))
     assert report.total == 4 and len(report.by_status("written")) == 4
     assert view.progress.isHidden() and "Written: 4 of 4 letters." in view.summary.toPlainText()
+
+
+def test_the_cancel_button_stops_a_long_batch_between_letters(series_window, tmp_path, qtbot):
+    view = view_of(series_window)
+    stop_checks(view, qtbot)
+    view.language_boxes["ar"].setChecked(False)
+    view.language_boxes["en"].setChecked(False)
+    view.folder.setText(str(tmp_path / "all"))
+    assert view.export_button.text() == "Export 195 Letters"
+    clicked = []
+
+    def click_cancel(done, _total):
+        if not clicked:
+            clicked.append(done)
+            qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
+
+    view.exportProgress.connect(click_cancel)
+    with qtbot.waitSignal(view.exportFinished, timeout=120000) as finished:
+        qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    report = finished.args[0]
+    written = list((tmp_path / "all").iterdir())
+    assert report.cancelled and 1 <= len(written) < 195
+    assert len(written) == len(report.by_status("written")) and all(complete_docx(p) for p in written)
+    assert not view.cancel_button.isVisible() and view.resume_button.isVisible()
+
+
+def test_letters_already_in_the_folder_are_kept_or_replaced_as_asked(series_window, tmp_path, boxes, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    view = view_of(series_window)
+    stop_checks(view, qtbot)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "invitation.pse.fr.docx").write_bytes(b"kept as it is")
+    view.set_filter("Palest")
+    for lang in ("en", "ar"):
+        view.language_boxes[lang].setChecked(False)
+    view.folder.setText(str(out))
+    boxes.answers["question"] = QMessageBox.StandardButton.Cancel
+    assert not view.export()
+    assert "1 of these letters are already in" in boxes.of("question")[-1][2]
+    boxes.answers["question"] = QMessageBox.StandardButton.No  # keep them: write only the others
+    with qtbot.waitSignal(view.exportFinished, timeout=60000) as finished:
+        assert view.export()
+    assert finished.args[0].by_status("kept") and (out / "invitation.pse.fr.docx").read_bytes() == b"kept as it is"
+    boxes.answers["question"] = QMessageBox.StandardButton.Yes  # replace them
+    with qtbot.waitSignal(view.exportFinished, timeout=60000) as finished:
+        assert view.export()
+    assert finished.args[0].by_status("written") and complete_docx(out / "invitation.pse.fr.docx")
