@@ -140,6 +140,13 @@ def house_words(lang: str) -> frozenset:
             for name in row["names"].values():
                 for w in re.split(r"[\s\-]+", name):
                     words.add(_key(w))
+        # Member States' names in this language (every form the register holds): a country's
+        # name is no misspelling (التشيك, لاتفيا, "lao")
+        for entry in load_json("registers/member_states.json")["entries"].values():
+            for form, text in entry.get("names", {}).get(lang, {}).items():
+                if isinstance(text, str) and form in ("formal", "short", "common", "list"):
+                    for w in re.findall(r"[^\W\d_]+", text):
+                        words.add(_key(w))
         house = load_json("house.json")
         for group in ("sectors", "organisation", "places"):
             val = house.get(group, {})
