@@ -27,14 +27,17 @@ def test_a_draft_with_empty_required_fields_names_each_field(tmp_path):
     from tests.conftest import example_path
 
     data = json.loads(example_path("000").read_text(encoding="utf-8"))
-    data["languages"]["fr"]["subject"] = ""
+    data["languages"]["fr"]["event_name"] = ""
     data["fields"]["signatory"] = ""
     data["fields"]["contact_email"] = "wtdc-at-itu.int"
     path = tmp_path / "incomplete.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     ((doc, draft),) = load_letter(path)
     found = {(f.code, f.field) for f in run_checks(doc, draft, select=["FORM"])}
-    assert found == {("FORM001", "subject"), ("FORM001", "signatory"), ("FORM002", "contact_email")}
+    assert found == {("FORM001", "event_name"), ("FORM001", "signatory"), ("FORM002", "contact_email")}
+    # the empty event name is found where the letter prints it (its placeholder in the subject)
+    (event,) = [f for f in run_checks(doc, draft, select=["FORM001"]) if f.field == "event_name"]
+    assert doc.blocks[event.paragraph].text[event.start:event.end] == "[Nom de l'événement]"
 
 
 @pytest.mark.parametrize("lang, expected", [("en", "is not an e-mail address"),
@@ -61,9 +64,10 @@ def test_language_versions_that_disagree_are_reported(tmp_path):
     from tests.conftest import example_path
 
     data = json.loads(example_path("001").read_text(encoding="utf-8"))
-    fr = data["languages"]["fr"]
-    fr["body"] = fr["body"].replace("www.itu.int/itu-wsis/fund", "www.itu.int/wsis-fund-2019")
-    fr["body"] = fr["body"].replace("depuis 2005", "depuis 2003")
+    for block in data["free"]:  # the paragraphs the drafter wrote, in French
+        fr = block["text"]["fr"]
+        block["text"]["fr"] = fr.replace("www.itu.int/itu-wsis/fund", "www.itu.int/wsis-fund-2019").replace(
+            "depuis 2005", "depuis 2003")
     path = tmp_path / "versions.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     found = {doc.language: {(f.code, f.message) for f in run_checks(doc, draft, select=["LANG"])}

@@ -73,7 +73,8 @@ def _draft_with_deadline(tmp_path, deadline: str, sentence: str = "") -> Path:
                       .read_text(encoding="utf-8"))
     data["fields"].update(start_date="2027-03-10", end_date="2027-03-12", deadline=deadline,
                           letter_date="2027-01-15")
-    data["languages"]["fr"]["body"] += sentence
+    if sentence.strip():  # a paragraph the drafter added at the end of the letter
+        data["free"].append({"id": "p9", "after": "look_forward", "text": {"fr": sentence.strip()}})
     path = tmp_path / "draft.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return path

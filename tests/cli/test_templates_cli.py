@@ -16,11 +16,13 @@ def test_lists_the_types_and_passes_on_the_shipped_templates(capsys):
 def test_reports_unknown_fields_and_syntax_errors(tmp_path, monkeypatch, capsys):
     root = tmp_path / "templates"
     shutil.copytree(templates_dir(), root)
+    # a type's own layout with an unknown field; another type's with a syntax error
     (root / "invitation" / "en.md.j2").write_text(
         '{% extends "_base/en.md.j2" %}{% block subject %}Subject: {{ sujet }}\n{% endblock %}', encoding="utf-8")
-    (root / "invitation" / "fr.md.j2").write_text("{% if subject %}oops", encoding="utf-8")
+    (root / "call_for_contributions" / "fr.md.j2").write_text("{% if subject %}oops", encoding="utf-8")
     monkeypatch.setenv("CIRCULAR_STUDIO_TEMPLATES", str(root))
     assert main(["templates"]) == 1
     out = capsys.readouterr().out
     assert "invitation/en.md.j2: uses field(s) not in the schema: sujet" in out
-    assert "invitation/fr.md.j2, line 1: template syntax error" in out
+    assert "call_for_contributions/fr.md.j2, line 1: template syntax error" in out
+    assert "expression_of_interest" in out and "error: " + str(root / "expression_of_interest") not in out

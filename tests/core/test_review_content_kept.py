@@ -43,7 +43,7 @@ def test_raw_html_blocks_are_kept_as_text_and_comments_dropped():
 def test_an_indented_body_paragraph_reaches_the_docx(tmp_path):
     data = json.loads(example_path("000").read_text(encoding="utf-8"))
     data = copy.deepcopy(data)
-    data["languages"]["fr"]["body"] = "Premier paragraphe.\n\n    Paragraphe indenté, à garder."
+    data["free"] = [{"id": "p1", "after": "", "text": {"fr": "Premier paragraphe.\n\n    Paragraphe indenté, à garder."}}]
     d = draft_io.from_json(data, tmp_path / "d.json")
     doc = build_document(d, "fr")
     assert "Paragraphe indenté, à garder." in _texts(doc)
@@ -99,7 +99,7 @@ def test_a_placeholder_alone_on_its_line_is_seen_by_the_checks(tmp_path):
     from circular_studio.core.checks import run_checks
 
     data = json.loads(example_path("000").read_text(encoding="utf-8"))
-    data["languages"]["fr"]["body"] = "Premier paragraphe.\n\n<insert name of the event>\n\nFin."
+    data["free"] = [{"id": "p1", "after": "", "text": {"fr": "Premier paragraphe.\n\n<insert name of the event>\n\nFin."}}]
     d = draft_io.from_json(data, tmp_path / "d.json")
     doc = build_document(d, "fr")
     assert "<insert name of the event>" in _texts(doc)

@@ -5,12 +5,8 @@ from __future__ import annotations
 import argparse
 
 from circular_studio.core.errors import TemplateError
-from circular_studio.core.model.lettertypes import broken_letter_types, letter_types
+from circular_studio.core.model.lettertypes import PROVIDED, broken_letter_types, letter_types
 from circular_studio.core.compose.render import undeclared_fields
-
-# Names a template may use besides its schema's fields (set by the pipeline).
-PROVIDED = {"language", "words", "signatory_name", "signatory_title", "signatory_long_title",
-            "signatory_gender", "signatory_office"}
 
 
 def add_parser(sub) -> None:
@@ -38,7 +34,8 @@ def problems() -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     for lt in letter_types().values():
-        print(f"{lt.id:28} {', '.join(lt.languages):12} {len(lt.fields)} fields  {lt.title('en')}")
+        print(f"{lt.id:28} {', '.join(lt.languages):12} {len(lt.fields)} facts, {len(lt.clauses)} clauses  "
+              f"{lt.title('en')}")
     found = problems()
     for line in found:
         print(f"error: {line}")

@@ -39,16 +39,19 @@ def test_unknown_language():
 
 def test_missing_required_field_is_named():
     d = draft_io.load(example_path("000"))
-    d.languages["fr"]["subject"] = ""
-    with pytest.raises(DraftError, match="required field 'subject'"):
+    d.languages["fr"]["event_name"] = ""
+    with pytest.raises(DraftError, match="required field 'event_name'"):
         build_document(d, "fr")
 
 
 def test_preview_mode_shows_a_placeholder_for_missing_fields():
     d = draft_io.load(example_path("000"))
-    d.languages["fr"]["subject"] = ""
+    d.languages["fr"]["event_name"] = ""
+    d.overrides.clear()  # the standard texts, which print the event name
     doc = build_document(d, "fr", strict=False)
-    assert "Objet: [Objet]" in doc.text
+    assert "Objet: Invitation à [Nom de l'événement] (CMDT-25), du 17 au 28 novembre 2025" in doc.text
+    assert "J'ai l'honneur de vous informer que, à l'aimable invitation du Gouvernement de la République " \
+           "d'Azerbaïdjan, [Nom de l'événement] (CMDT-25) se tiendra à Bakou" in doc.text
 
 
 def test_invalid_field_value_is_named():
@@ -60,7 +63,7 @@ def test_invalid_field_value_is_named():
 
 def test_jinja_syntax_error_reports_template_and_line(own_templates):
     path = own_templates / "invitation" / "fr.md.j2"
-    path.write_text(path.read_text(encoding="utf-8") + "\n{% if subject %}\nno endif\n", encoding="utf-8")
+    path.write_text('{% extends "_base/fr.md.j2" %}\n{% if subject %}\nno endif\n', encoding="utf-8")
     d = draft_io.load(example_path("000"))
     with pytest.raises(TemplateError) as err:
         build_document(d, "fr")
@@ -72,9 +75,8 @@ def test_unknown_field_in_template_is_named(own_templates):
     path = own_templates / "invitation" / "fr.md.j2"
     path.write_text('{% extends "_base/fr.md.j2" %}\n{% block subject %}Objet: {{ sujet }}\n{% endblock %}\n',
                     encoding="utf-8")
-    with pytest.raises(TemplateError, match="unknown field 'sujet'") as err:
+    with pytest.raises(TemplateError, match="invitation/fr.md.j2: uses field.* not in the schema: sujet"):
         build_document(draft_io.load(example_path("000")), "fr")
-    assert "line 2" in str(err.value)
 
 
 @pytest.mark.parametrize("attack", [
@@ -91,11 +93,14 @@ def test_sandbox_refuses_python_internals(own_templates, attack):
         build_document(draft_io.load(example_path("000")), "fr")
 
 
-def test_prose_cannot_escape_the_sandbox_either():
+def test_text_typed_by_the_drafter_is_never_template_code():
+    """A free paragraph or an override is the drafter's text: braces print as typed, nothing runs."""
     d = draft_io.load(example_path("000"))
-    d.languages["fr"]["body"] = "Texte {{ ''.__class__.__mro__ }}"
-    with pytest.raises(TemplateError, match="sandbox|unsafe|refused"):
-        build_document(d, "fr")
+    d.free.append({"id": "p9", "after": "", "text": {"fr": "Texte {{ 7 * 7 }} {% if x %}"}})
+    d.overrides["fr"]["announce"]["text"] = "Le {{ start_date|long_date }} à {{ venue }}."
+    text = build_document(d, "fr").text
+    assert "Texte {{ 7 * 7 }} {% if x %}" in text
+    assert "Le {{ start_date|long_date }} à {{ venue }}." in text
 
 
 def test_broken_schema_is_reported_and_spares_the_other_types(own_templates):
@@ -107,30 +112,9 @@ def test_broken_schema_is_reported_and_spares_the_other_types(own_templates):
         build_document(draft_io.load(example_path("000")), "fr")
 
 
-def test_new_letter_type_is_just_files(own_templates):
-    folder = own_templates / "call_for_experts"
-    folder.mkdir()
-    (folder / "schema.json").write_text(json.dumps({
-        "extends": "_base", "title": {"en": "Call for experts"},
-        "fields": [{"name": "expertise", "kind": "text", "translatable": True, "required": True,
-                    "label": {"en": "Expertise sought"}}]}), encoding="utf-8")
-    (folder / "en.md.j2").write_text(
-        '{% extends "_base/en.md.j2" %}\n{% block subject %}<!-- subject field=subject -->\n'
-        "Subject: {{ subject }} ({{ expertise }})\n\n{% endblock %}\n", encoding="utf-8")
-    types = lettertypes.letter_types()
-    assert types["call_for_experts"].languages == ("en",)
-    d = types["call_for_experts"].new_draft(["en"])
-    d.fields.update(signatory="seizo-onoe", letter_date="2024-05-02")
-    d.languages["en"].update(subject="Experts wanted", expertise="spectrum", body="We seek experts.",
-                             addressees=["Member States"])
-    doc = build_document(d, "en")
-    assert "Subject: Experts wanted (spectrum)" in doc.text
-    assert "Seizo Onoe\nDirector" in doc.text
-
-
 def test_control_characters_in_prose_never_crash_rendering():
     d = draft_io.load(example_path("000"))
-    d.languages["fr"]["body"] = "Bonjour\x07 le\x1b monde"
+    d.free.append({"id": "p9", "after": "", "text": {"fr": "Bonjour\x07 le\x1b monde"}})
     d = draft_io.from_json(d.to_json())  # as if loaded from disk
     doc = build_document(d, "fr")
     assert "Bonjour le monde" in doc.text
@@ -140,17 +124,17 @@ def test_text_typed_in_the_editor_is_cleaned_when_rendered():
     """Text pasted into the editor (never loaded from a file) is cleaned on the way to the letter."""
     d = draft_io.load(example_path("000"))
     d.languages["fr"]["subject"] = "Invitation\x07 à la CMDT-25"
-    d.languages["fr"]["body"] = "Première ligne\x0bdeuxième ligne"
+    d.free.append({"id": "p9", "after": "", "text": {"fr": "Première ligne\x0bdeuxième ligne"}})
     doc = build_document(d, "fr")
     assert "Objet: Invitation à la CMDT-25" in doc.text
     assert "\x07" not in doc.text and "\x0b" not in doc.text
 
 
-def test_an_empty_date_used_in_the_body_shows_a_placeholder_in_the_preview():
+def test_an_empty_date_a_clause_needs_shows_a_placeholder_in_the_preview():
     d = draft_io.load(example_path("000"))
     d.fields["deadline"] = ""
-    d.languages["fr"]["body"] = "Réponse attendue avant le {{ deadline|long_date }}."
+    d.clauses["confirm"] = True  # the confirmation paragraph prints the reply deadline
     preview = build_document(d, "fr", strict=False)
-    assert "Réponse attendue avant le [DATE]." in preview.text
-    with pytest.raises(TemplateError, match="field 'body'.*not a date"):
+    assert "confirmer votre participation avant le [Date limite de réponse], par courrier." in preview.text
+    with pytest.raises(DraftError, match="required field 'deadline'"):
         build_document(d, "fr")

@@ -53,12 +53,12 @@ def test_control_characters_are_removed_and_reported(tmp_path):
     d = draft_io.load(example_path("000"))
     data = d.to_json()
     data["languages"]["fr"]["subject"] = "Invitation\x00 à la CMDT\x1f-25"
-    data["languages"]["fr"]["body"] = "Ligne pastée de Word\x0bsuite"
+    data["free"] = [{"id": "p1", "after": "", "text": {"fr": "Ligne pastée de Word\x0bsuite"}}]
     path = tmp_path / "ctrl.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     loaded = draft_io.load(path)
     assert loaded.languages["fr"]["subject"] == "Invitation à la CMDT-25"
-    assert loaded.languages["fr"]["body"] == "Ligne pastée de Word\nsuite"  # Word's line break
+    assert loaded.free[0]["text"]["fr"] == "Ligne pastée de Word\nsuite"  # Word's line break
     assert any("languages.fr.subject" in n for n in loaded.notices)
 
 

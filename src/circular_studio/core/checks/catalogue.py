@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import copy
 import sys
 
 from .registry import all_checks
@@ -41,9 +42,19 @@ def example_document(ex, which: str):
         fields = dict(opts.get("good_fields") or ex.fields or {}) if which == "good" else dict(ex.fields or {})
         # the same values serve as shared facts and as the language's own (translatable) fields
         draft = Draft(ex.letter_type or "letter", fields, {ex.language: dict(fields)})
-        # options["other_versions"]: {lang: body} — other language versions of the same draft
+        # options["other_versions"]: {lang: body} — other language versions of the same draft,
+        # their body one free paragraph and no standard clauses (the example is the whole body)
+        if opts.get("other_versions"):
+            draft.clauses["*"] = False
         for lang, body in (opts.get("other_versions") or {}).items():
-            draft.languages[lang] = {**fields, "body": body}
+            draft.languages[lang] = dict(fields)
+            if body:
+                draft.free.append({"id": f"v{len(draft.free) + 1}", "after": "", "text": {lang: body}})
+        # options["draft"] / ["good_draft"]: clause choices, overrides, free paragraphs of the draft
+        parts = opts.get("good_draft" if which == "good" else "draft") or {}
+        draft.clauses.update(copy.deepcopy(parts.get("clauses", {})))
+        draft.overrides.update(copy.deepcopy(parts.get("overrides", {})))
+        draft.free.extend(copy.deepcopy(parts.get("free", [])))
     return doc, draft
 
 

@@ -7,16 +7,18 @@ so the page keeps up while the user types; export and the CLI use ``strict=True`
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from ..model import addressees, officials
 from ..document import Document
-from ..model.draft import Draft, clean_value
-from ..errors import DraftError
-from ..model.lettertypes import LetterType, letter_type
+from ..model.draft import TEMPLATE_CODE, Draft, clean_text, clean_value
+from ..errors import DraftError, StudioError, TemplateError
+from ..model.lettertypes import FREE_PLACEHOLDER, SUBJECT, LetterType, letter_type
 from .markdown import parse_markdown
 from ..locale import languages
-from .render import LENIENT, MarkdownText, as_date, render_string, render_template
+from .render import (LENIENT, MarkdownText, Placeholder, RenderTimeout, as_date, budget, compile_string, explain,
+                     render_string, render_template)
 
 
 def _signatory(ctx: dict, lt: LetterType, language: str, strict: bool, where: str = "draft") -> dict:
@@ -88,15 +90,37 @@ def _fits(spec, value) -> bool:
     return isinstance(value, str)
 
 
-def markdown_of(draft: Draft, language: str, *, strict: bool = True, addressee=None) -> str:
-    """The letter as Markdown with block markers (the template's output).
-
-    ``addressee`` (core/model/addressees.Addressee) makes this one letter of a series: templates
-    and the draft's prose and list fields see it as ``addressee`` (``{{ addressee|to }}``). A
-    series draft previewed without one (strict=False) sees a placeholder."""
+def prepare(draft: Draft) -> LetterType:
+    """Make a draft just opened ready to edit and compose: fit it to its letter type as it is now
+    (``LetterType.adopt``) and render, once, template code a version-1 body held. What changed is
+    added to ``draft.notices``. Idempotent, and cheap when there is nothing to do."""
     lt = letter_type(draft.letter_type)
+    draft.notices.extend(lt.adopt(draft))
+    for block in draft.free:
+        if not block.pop(TEMPLATE_CODE, False):
+            continue
+        for lang, text in list((block.get("text") or {}).items()):
+            if "{{" not in text and "{%" not in text or lang not in draft.languages:
+                continue
+            ctx = {**lt.context(draft, lang), "language": lang, "words": template_words(lang)}
+            try:
+                block["text"][lang] = render_string(text, ctx, name=f"{draft.name} [{lang}] body")
+            except StudioError as exc:
+                draft.notices.append(f"the {lang} body kept its template code, which could not be "
+                                     f"rendered: {exc}")
+    return lt
+
+
+def _context(draft: Draft, language: str, strict: bool, addressee=None) -> tuple[LetterType, dict]:
+    """The letter type and what its templates see in ``language``: the facts (``[Label]``
+    placeholders for those not typed yet, unless ``strict``), the signatory's name and title, the
+    subject (the drafter's, else the type's) and the body assembled from the clauses.
+    ``addressee`` (core/model/addressees.Addressee) makes this one letter of a series: templates,
+    clauses and list fields see it as ``addressee`` (``{{ addressee|to }}``); a series draft
+    previewed without one (strict=False) sees a placeholder."""
+    lt = prepare(draft)
     draft.context(language)  # the draft must have this language before the type is asked
-    name = lt.template_name(language)
+    lt.template_name(language)
     problems = lt.problems(draft, language)
     if problems and strict:
         field, message = problems[0]
@@ -108,18 +132,25 @@ def markdown_of(draft: Draft, language: str, *, strict: bool = True, addressee=N
     ctx["words"] = template_words(language)
     if not strict:
         ctx[LENIENT] = True
+    required = lt.required_facts(draft)
     bad = {f for f, _ in problems}
     for spec in lt.fields:
-        if spec.name in bad and spec.kind == "date":
-            ctx[spec.name] = "" if strict else dt.date.today().isoformat()
-        elif spec.name in bad and not strict and not _fits(spec, ctx.get(spec.name)):
+        if spec.name in bad and not strict and not _fits(spec, ctx.get(spec.name)):
             # a value of the wrong kind ({"x": 1} for a choice): the preview shows the field's
             # placeholder and the form checks report it, instead of a Python error for the page
             ctx[spec.name] = spec.empty()
+        empty = ctx.get(spec.name) in ("", [], None)
+        if spec.name in bad and spec.kind == "date" and not empty:
+            ctx[spec.name] = ""  # not a date: the checks say so (FORM002), the letter leaves it out
+            empty = True
+        if strict or not empty or spec.kind in ("bool", "choice", "signatory"):
+            continue
         # an empty signatory gets its placeholder from _signatory (it is an id, not text)
-        if not strict and spec.required and spec.kind != "signatory" and ctx.get(spec.name) in ("", [], None):
-            placeholder = f"[{spec.label(language)}]"
-            ctx[spec.name] = [placeholder] if spec.kind == "list" else placeholder
+        placeholder = Placeholder(spec.label(language), required=spec.name in required)
+        if spec.kind == "list":
+            ctx[spec.name] = [placeholder] if spec.name in required else []
+        else:
+            ctx[spec.name] = placeholder
     ctx.update(_signatory(ctx, lt, language, strict, f"{draft.name} [{language}]"))
     if addressee is None and draft.series:
         addressee = series_preview(draft, language)
@@ -129,7 +160,9 @@ def markdown_of(draft: Draft, language: str, *, strict: bool = True, addressee=N
         if greeting:  # the list's own greeting replaces the language's salutation
             ctx["words"] = {**ctx["words"], "salutation": [greeting]}
     elif not strict:
-        ctx["addressee"] = addressees.placeholder(language)
+        ctx["addressee"] = addressees.placeholder(language)  # false in {% if addressee %}
+    else:
+        ctx["addressee"] = None  # one letter, not a series: clauses write "your Government"
     for spec in lt.fields:
         if spec.kind == "list" and isinstance(ctx.get(spec.name), list):
             # a series letter's addressee line: "{{ addressee|to(capital=True) }} (Rés. 99)"
@@ -137,20 +170,87 @@ def markdown_of(draft: Draft, language: str, *, strict: bool = True, addressee=N
                               if isinstance(item, str) and ("{{" in item or "{%" in item) else item
                               for item in ctx[spec.name]]
         if spec.kind == "prose" and isinstance(ctx.get(spec.name), str):
-            text = ctx[spec.name]
-            if "{{" in text or "{%" in text:
-                text = render_string(text, ctx, name=f"{draft.name} [{language}] field '{spec.name}'")
-            ctx[spec.name] = MarkdownText(text)
-    return render_template(name, ctx)
+            ctx[spec.name] = MarkdownText(ctx[spec.name])
+    with budget():  # the clauses and the subject: one render's time budget, like a template
+        if lt.has_subject and not draft.value("subject", language):
+            ctx["subject"] = MarkdownText(" ".join(render_clause(lt, SUBJECT, language, ctx).split()))
+        ctx["body"] = MarkdownText(body_markdown(lt, draft, language, ctx, strict))
+    return lt, ctx
+
+
+def clause_markdown(lt: LetterType, draft: Draft, clause_id: str, language: str, ctx: dict) -> str:
+    """A clause's text as the letter prints it: the drafter's override, else the type's text."""
+    own = draft.override(language, clause_id)
+    if own is not None:  # typed or pasted in the editor: cleaned like every value
+        return clean_text(own.get("text", ""))[0]
+    return render_clause(lt, clause_id, language, ctx)
+
+
+def render_clause(lt: LetterType, clause_id: str, language: str, ctx: dict) -> str:
+    """The type's text of a clause (or of the subject) in ``language`` with ``ctx``, as Markdown;
+    a failure names the file, the line, the clause and the language."""
+    source = lt.source(clause_id, language)
+    if source is None:
+        raise TemplateError(f"letter type '{lt.id}' has no clause '{clause_id}' in '{language}'")
+    try:
+        return compile_string(source).render(ctx).strip()
+    except (Exception, RenderTimeout) as exc:  # noqa: BLE001 — one clear message for any failure
+        err = explain(exc, "<template>")
+        m = re.match(r"^<template>(?:, line (\d+))?: (.*)$", str(err), re.S)
+        if not m:
+            raise TemplateError(f"{lt.where(clause_id, language)}: {err}") from None
+        first = lt.first_line(clause_id, language)
+        line = first + int(m.group(1)) - 1 if m.group(1) and first else first
+        what = lt.where(clause_id, language).split(": ", 1)[1]
+        path = lt.clause_file.path if lt.clause_file else lt.folder
+        raise TemplateError(f"{path}, line {line}: {what}: {m.group(2)}") from None
+
+
+def body_markdown(lt: LetterType, draft: Draft, language: str, ctx: dict, strict: bool = True) -> str:
+    """The body: each clause in the letter, free paragraphs after the clause they follow. Each
+    part is marked with the field it comes from (``clause:ID`` / ``free:ID``), so the checks, the
+    preview and the form agree on where a paragraph came from."""
+    after: dict[str, list[dict]] = {}
+    for block in draft.free:
+        after.setdefault(block.get("after", ""), []).append(block)
+    parts: list[str] = []
+
+    def free(anchor: str) -> None:
+        for block in after.pop(anchor, []):
+            text = clean_text((block.get("text") or {}).get(language, ""))[0]
+            if not text.strip():
+                if strict:
+                    continue
+                text = "\\[" + (FREE_PLACEHOLDER.get(language) or FREE_PLACEHOLDER["en"]).strip("[]") + "\\]"
+            parts.append(f"<!-- paragraph field=free:{block['id']} -->\n{text.strip()}")
+
+    free("")
+    for clause in lt.clauses:
+        if lt.is_on(draft, clause):
+            text = clause_markdown(lt, draft, clause.id, language, ctx)
+            if text.strip():
+                parts.append(f"<!-- paragraph field=clause:{clause.id} -->\n{text.strip()}")
+        free(clause.id)
+    for anchor in list(after):  # placed after a clause the type does not have: at the end
+        free(anchor)
+    return "\n\n".join(parts) + ("\n" if parts else "")
+
+
+def markdown_of(draft: Draft, language: str, *, strict: bool = True, addressee=None) -> str:
+    """The letter as Markdown with block markers (the template's output); see ``_context`` for
+    ``addressee``."""
+    lt, ctx = _context(draft, language, strict, addressee)
+    return render_template(lt.template_name(language), ctx)
 
 
 def build_document(draft: Draft, language: str, *, strict: bool = True, addressee=None) -> Document:
     """The letter in ``language`` as a Document whose blocks know their draft fields (for
     ``addressee``, one letter of a series)."""
-    text = markdown_of(draft, language, strict=strict, addressee=addressee)
+    lt, ctx = _context(draft, language, strict, addressee)
+    text = render_template(lt.template_name(language), ctx)
     doc = parse_markdown(text, language, source=draft.name, keep_lines=False)
     doc.letter_type = draft.letter_type
-    subject = draft.value("subject", language) or ""
-    doc.subject = subject if isinstance(subject, str) else ""
-    doc.title = doc.subject or letter_type(draft.letter_type).title(language)
+    subject = ctx.get("subject") or ""
+    doc.subject = str(subject) if isinstance(subject, str) and not isinstance(subject, Placeholder) else ""
+    doc.title = doc.subject or lt.title(language)
     return doc

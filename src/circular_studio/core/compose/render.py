@@ -29,7 +29,7 @@ from ..caching import MAX_CACHED_CHARS
 # The forms live in the language table (resources/languages/*.toml) and locale/dates.py; the
 # names are re-exported here for the templates' filters and the callers that know them here.
 __all__ = ["as_date", "date_line", "date_range", "day_number", "long_date", "month_name", "weekday_name",
-           "render_template", "render_string", "undeclared_fields", "md_escape", "MarkdownText"]
+           "render_template", "render_string", "undeclared_fields", "md_escape", "MarkdownText", "Placeholder"]
 
 # ---------------------------------------------------------------- Markdown-safe field values
 
@@ -47,6 +47,25 @@ class MarkdownText(str):
     """A value that already is Markdown (prose fields): inserted as is, not escaped."""
 
 
+class Placeholder(MarkdownText):
+    """What a fact not yet typed shows in the preview: ``[Label]`` where the letter will print
+    the fact; the date filters pass it through. A required fact's placeholder is true in
+    ``{% if %}`` (the letter will print the fact); an optional fact's is false, so text written
+    only when the fact is given stays out of the preview, as it will stay out of the letter."""
+
+    def __new__(cls, label: str, required: bool = True):
+        self = super().__new__(cls, "\\[" + label + "\\]")
+        self.required = required
+        return self
+
+    def __bool__(self) -> bool:
+        return self.required
+
+    @property
+    def label(self) -> str:
+        return self[2:-2]
+
+
 def md_escape(value) -> str:
     """Plain text made safe to drop into Markdown: a '*' or '_' in a name stays a character."""
     if isinstance(value, MarkdownText) or value is None:
@@ -55,6 +74,32 @@ def md_escape(value) -> str:
         return ", ".join(md_escape(v) for v in value)
     text = _MD_SPECIAL.sub(r"\\\1", str(value))
     return _MD_LINE_START.sub(r"\1\2\\\3\4", text)
+
+
+# ---------------------------------------------------------------- prepositions before a name
+
+# A preposition fused with the article that starts a name: "à" + "le Forum" is "au Forum".
+# (Language data: to move into the language table, resources/languages/<code>.toml.)
+_CONTRACTIONS = {
+    "fr": {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des"},
+    "es": {("a", "el"): "al", ("de", "el"): "del"},
+}
+
+
+def with_preposition(value, preposition: str, locale: str) -> str:
+    """``preposition`` before ``value`` (a name typed with its article, as French needs it):
+    'à' + 'la Conférence…' → 'à la Conférence…', 'à' + 'le Forum…' → 'au Forum…', 'de' + 'le
+    Gouvernement…' → 'du Gouvernement…'. Markdown-escaped like any fact."""
+    if isinstance(value, Placeholder):
+        return MarkdownText(f"{preposition} {value}")
+    text = md_escape(value)
+    first, _, rest = text.partition(" ")
+    fused = _CONTRACTIONS.get(languages.base_code(locale), {}).get((preposition.lower(), first.lower()))
+    if fused and rest:
+        if preposition[:1].isupper():
+            fused = fused.capitalize()
+        return MarkdownText(f"{fused} {rest}")
+    return MarkdownText(f"{preposition} {text}")
 
 
 # ---------------------------------------------------------------- the environment
@@ -281,6 +326,8 @@ def _make_env(root: Path) -> jinja2.Environment:
         leniently (the preview), a date not yet typed prints as [DATE], which the checks report,
         instead of failing the whole page."""
         def call(ctx, *a, **k):
+            if a and isinstance(a[0], Placeholder):
+                return a[0]
             try:
                 return MarkdownText(fn(*a, locale=ctx.get("language", "en"), **k))
             except ValueError:
@@ -297,8 +344,14 @@ def _make_env(root: Path) -> jinja2.Environment:
     def range_filter(start, end, locale="en", **kw):  # lenient: an inverted range written as typed
         return date_range(start, end, locale=locale, **kw)
 
-    env.filters["date_range"] = jinja2.pass_context(
-        lambda ctx, start, end: f(range_filter)(ctx, start, end, lenient=bool(ctx.get(LENIENT))))
+    def range_or_placeholders(ctx, start, end):
+        if isinstance(start, Placeholder) or isinstance(end, Placeholder):  # "du [Début] au [Fin]"
+            shown = [v if isinstance(v, Placeholder) else f(long_date)(ctx, v) for v in (start, end)]
+            return MarkdownText(languages.language(ctx.get("language", "en")).dates["range_other"].format(
+                date1=shown[0], date2=shown[1]))
+        return f(range_filter)(ctx, start, end, lenient=bool(ctx.get(LENIENT)))
+
+    env.filters["date_range"] = jinja2.pass_context(range_or_placeholders)
     env.filters["date_line"] = f(place_line)
     env.filters["sector_name"] = f(lambda v, locale="en": _house("sectors", v, locale))
     env.filters["place_name"] = f(lambda v, locale="en": _house("places", v, locale))
@@ -312,6 +365,8 @@ def _make_env(root: Path) -> jinja2.Environment:
 
     for filter_name in ("to", "of", "the", "name"):
         env.filters[filter_name] = addressee_filter(getattr(addressees, filter_name))
+    env.filters["prep"] = jinja2.pass_context(
+        lambda ctx, value, preposition: with_preposition(value, preposition, ctx.get("language", "en")))
     env.filters["md"] = lambda v: MarkdownText(v or "")
     env.filters["escape_md"] = md_escape
     return env
@@ -341,7 +396,7 @@ def _where(name: str | None, line: int | None) -> str:
     return name or "template"
 
 
-def _explain(exc: BaseException, default_name: str) -> TemplateError:
+def explain(exc: BaseException, default_name: str) -> TemplateError:
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return TemplateError(f"{exc.filename or exc.name or default_name}, line {exc.lineno}: "
                              f"template syntax error: {exc.message}")
@@ -378,13 +433,24 @@ def render_template(name: str, context: dict) -> str:
     except TemplateError:
         raise
     except (Exception, RenderTimeout) as exc:  # noqa: BLE001 — every template failure becomes one clear message
-        raise _explain(exc, name) from None
+        raise explain(exc, name) from None
 
 
 @lru_cache(maxsize=512)
 def _compiled(root: Path, source: str) -> jinja2.Template:
     """A string compiled once: a series renders the same prose for every addressee."""
     return _environment(root).from_string(source)
+
+
+def budget() -> "_Budget":
+    """The time budget of one render, for a caller rendering several texts (a letter's clauses)
+    as one: ``with budget(): ...``; renders inside share it."""
+    return _Budget(RENDER_SECONDS)
+
+
+def compile_string(source: str) -> jinja2.Template:
+    """``source`` compiled in the sandbox (cached: a clause's text compiles once per process)."""
+    return _compiled(templates_dir(), source)
 
 
 def render_string(source: str, context: dict, name: str = "<template>") -> str:
@@ -397,7 +463,7 @@ def render_string(source: str, context: dict, name: str = "<template>") -> str:
     except TemplateError:
         raise
     except (Exception, RenderTimeout) as exc:  # noqa: BLE001
-        err = _explain(exc, name)
+        err = explain(exc, name)
         raise TemplateError(str(err).replace("<template>", name)) from None
 
 
@@ -416,7 +482,7 @@ def undeclared_fields(name: str) -> set[str]:
         try:
             ast = env.parse(source)
         except jinja2.TemplateSyntaxError as exc:
-            raise _explain(exc, current) from None
+            raise explain(exc, current) from None
         names |= meta.find_undeclared_variables(ast)
         todo.extend(t for t in meta.find_referenced_templates(ast) if t)
     return names

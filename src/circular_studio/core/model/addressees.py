@@ -133,6 +133,11 @@ class Addressee:
     greeting: Mapping[str, str] = field(default_factory=dict)  # lang -> greeting
     alpha2: str = ""
 
+    def __bool__(self) -> bool:
+        """The placeholder a letter shows before an addressee is chosen is false in ``{% if
+        addressee %}``, like a fact not yet typed, so a clause writes its words for "no addressee"."""
+        return self.id != PLACEHOLDER_ID
+
     def languages(self) -> tuple[str, ...]:
         return tuple(lang for lang, n in self.names.items() if n.get("formal") or n.get("short"))
 
@@ -172,12 +177,15 @@ _PLACEHOLDER = {"ar": "[المرسل إليه]", "en": "[Addressee]", "es": "[De
                 "ru": "[Адресат]", "zh": "[收件人]"}
 
 
+PLACEHOLDER_ID = "addressee"
+
+
 def placeholder(language: str = "en") -> Addressee:
     """The addressee a series letter shows before one is chosen ("à [Destinataire]")."""
     text = _PLACEHOLDER.get(language, _PLACEHOLDER["en"])
     g = {"article": ""}
     names = {lang: {"formal": text, "short": text, "grammar": {"formal": g, "short": g}} for lang in LANGUAGES}
-    return Addressee(id="addressee", names=names, status="other")
+    return Addressee(id=PLACEHOLDER_ID, names=names, status="other")
 
 
 def _entry_to_addressee(key: str, e: Mapping) -> Addressee:

@@ -11,52 +11,63 @@ FAMILY = "form"
 
 _FACTS = {"letter_date": "2024-10-31", "sector": "SG", "signatory": "doreen-bogdan-martin",
           "event_name": "CMDT-25", "start_date": "2025-11-17", "end_date": "2025-11-28",
-          "subject": "Invitation", "body": "Texte.", "addressees": ["États Membres"]}
+          "subject": "Invitation", "addressees": ["États Membres"], "venue": "Genève (Suisse)",
+          "reference": "CL-24/49", "deadline": "2025-06-30", "info_url": "https://www.itu.int/wtdc25/"}
 
 
 def _fields(ctx):
-    """(FieldSpec, value, language or None) for each field this language version must judge.
-    Shared facts are judged once, in the draft's first language, so they are listed once."""
-
+    """(FieldSpec, value, required) for each field this language version must judge: required
+    by the schema or by a clause in the letter. Shared facts are judged once, in the draft's
+    first language, so they are listed once."""
     draft = ctx.draft
     if draft is None:
         return
     try:
         lt = letter_type(draft.letter_type)
+        required = lt.required_facts(draft)
     except StudioError:
         return
     first = next(iter(draft.languages), ctx.language)
     for spec in lt.fields:
         if not spec.translatable and ctx.language != first:
             continue
-        yield spec, draft.value(spec.name, ctx.language if spec.translatable else None)
+        yield spec, draft.value(spec.name, ctx.language if spec.translatable else None), spec.name in required
 
 
-def _where(ctx, name: str) -> tuple[int, int]:
-    """The block that shows the field (its placeholder when empty), else the top of the letter."""
+def _where(ctx, spec) -> tuple[int, int, int]:
+    """(block, start, end): the field's placeholder where the letter prints it, else the block
+    that shows the field, else the top of the letter."""
+    mark = f"[{spec.label(ctx.language)}]"
     for i, block in enumerate(ctx.doc.blocks):
-        if block.field == name:
-            return i, len(block.text)
-    return 0, 0
+        at = block.text.find(mark)
+        if at >= 0:
+            return i, at, at + len(mark)
+    for i, block in enumerate(ctx.doc.blocks):
+        if block.field == spec.name:
+            return i, 0, len(block.text)
+    return 0, 0, 0
 
 
 @register("FORM001", "required-field-empty", family=FAMILY, severity="error",
           en="the required field \"{label}\" is empty",
           fr="le champ obligatoire « {label} » est vide",
           ar="الحقل الإلزامي \"{label}\" فارغ",
-          what="A field the letter type marks as required (subject, addressees, signatory, event "
-               "dates…) is still empty in the draft.",
+          what="A field the letter type marks as required (addressees, signatory, event dates…), or "
+               "that a clause in the letter needs (the fellowship paragraph needs its deadline), is "
+               "still empty in the draft.",
           why="The letter cannot be exported: the preview shows a [placeholder] where the field goes.",
           fix="Fill in the field.",
-          examples=[Example("fr", "Objet: [Objet]", "Objet: Invitation", letter_type="invitation",
-                            fields={**_FACTS, "subject": ""}, options={"good_fields": _FACTS}),
+          examples=[Example("fr", "J'ai l'honneur de vous informer que [Nom de l'événement] se tiendra à Genève.",
+                            "J'ai l'honneur de vous informer que la CMDT-25 se tiendra à Genève.",
+                            letter_type="invitation", fields={**_FACTS, "event_name": ""},
+                            options={"good_fields": _FACTS}),
                     Example("fr", "Objet: Invitation", "Objet: Invitation", letter_type="invitation",
                             fields={**_FACTS, "signatory": ""}, options={"good_fields": _FACTS})])
 def required_empty(ctx):
-    for spec, value in _fields(ctx):
-        if spec.required and value in (None, "", []):
-            block, end = _where(ctx, spec.name)
-            yield Hit(block, 0, end, None, {"label": spec.label(ctx.ui_language), "field": spec.name})
+    for spec, value, required in _fields(ctx):
+        if required and value in (None, "", []):
+            block, start, end = _where(ctx, spec)
+            yield Hit(block, start, end, None, {"label": spec.label(ctx.ui_language), "field": spec.name})
 
 
 @register("FORM002", "field-value-invalid", family=FAMILY, severity="error",
@@ -74,9 +85,9 @@ def required_empty(ctx):
                             letter_type="invitation", fields={**_FACTS, "deadline": "31/12/2024"},
                             options={"good_fields": {**_FACTS, "deadline": "2024-12-31"}})])
 def invalid_value(ctx):
-    for spec, value in _fields(ctx):
+    for spec, value, _required in _fields(ctx):
         why = spec.validate(value, ctx.ui_language)
         if why:
-            block, end = _where(ctx, spec.name)
-            yield Hit(block, 0, end, None, {"label": spec.label(ctx.ui_language), "why": why,
-                                            "field": spec.name})
+            block, start, end = _where(ctx, spec)
+            yield Hit(block, start, end, None, {"label": spec.label(ctx.ui_language), "why": why,
+                                                "field": spec.name})

@@ -81,7 +81,7 @@ def _blocks(doc: Document, prose_only: bool = False):
     """The blocks compared: a draft's prose (fields typed once agree by construction), every block
     but the letterhead of a letter read from a file."""
     if prose_only and any(b.field for b in doc.blocks):
-        return [(i, b) for i, b in enumerate(doc.blocks) if b.field == "body"]
+        return [(i, b) for i, b in enumerate(doc.blocks) if (b.field or "").startswith(("clause:", "free:"))]
     return [(i, b) for i, b in enumerate(doc.blocks) if b.kind != BlockKind.LETTERHEAD]
 
 
