@@ -283,7 +283,7 @@ def test_corrected_copy_of_markdown_places_fixes_in_the_source():
 def _draft_with_date_finding(example) -> Path:
     path = example("000")
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["languages"]["fr"]["body"] += "\n\nMerci de répondre avant le 1 décembre 2025."
+    data["free"].append({"id": "p9", "after": "look_forward", "text": {"fr": "Merci de répondre avant le 1 décembre 2025."}})
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return path
 

@@ -46,7 +46,7 @@ def test_ctrl_z_in_the_arabic_body_undoes_the_typing(opened, qtbot):
     """Ctrl+Z pressed in the body editor did nothing: the QPlainTextEdit (its own undo off)
     took the key, so the window's Undo, which the Edit menu showed as Ctrl+Z, never ran."""
     w = opened
-    body = w.form.editor("body", "ar").edit
+    body = w.form.editor("free:p1", "ar").edit
     before = body.toPlainText()
     _focus(qtbot, body)
     body.moveCursor(body.textCursor().MoveOperation.End)

@@ -159,20 +159,20 @@ def test_empty_required_fields_are_listed_and_lead_to_the_field(window, qtbot, m
     _new_letter(window, qtbot, monkeypatch)
     window.run_checks()
     missing = [f for f in window.findings if f.code == "FORM001"]
-    assert {(f.field, f.language) for f in missing} >= {("subject", "ar"), ("subject", "fr"),
+    assert {(f.field, f.language) for f in missing} >= {("sought", "ar"), ("sought", "fr"),
                                                         ("signatory", "ar"), ("deadline", "ar")}
     assert all(f.severity == "error" for f in missing)
     assert not [f for f in missing if f.field == "signatory" and f.language == "fr"]  # a fact: once
-    subject_fr = next(f for f in missing if f.field == "subject" and f.language == "fr")
-    window.go_to_finding(subject_fr)
+    sought_fr = next(f for f in missing if f.field == "sought" and f.language == "fr")
+    window.go_to_finding(sought_fr)
     assert window.form.currentWidget() is window.form.pages["fr"]
-    # typing the subject removes its finding
-    window.form.editor("subject", "fr").edit.setText("Appel")
-    window.form.editor("subject", "fr").edit.textEdited.emit("Appel")
+    # typing what the contributions are for removes its finding
+    window.form.editor("sought", "fr").edit.setText("le Forum")
+    window.form.editor("sought", "fr").edit.textEdited.emit("le Forum")
     window.update_preview(check_now=True)
-    assert ("subject", "fr") not in {(f.field, f.language) for f in window.findings if f.code == "FORM001"}
+    assert ("sought", "fr") not in {(f.field, f.language) for f in window.findings if f.code == "FORM001"}
     # "Disable this check for this letter" works for it like for any other
-    assert window.disable_check(subject_fr)
+    assert window.disable_check(sought_fr)
     assert not [f for f in window.findings if f.code == "FORM001"]
 
 

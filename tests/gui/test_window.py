@@ -94,7 +94,7 @@ def test_arabic_preview_is_rtl_right_aligned_and_protects_the_phone(opened):
 
 
 def test_prose_editor_is_right_to_left_for_arabic(opened):
-    body = editor(opened, "body", "ar").edit
+    body = editor(opened, "free:p1", "ar").edit
     assert isinstance(body, QPlainTextEdit)
     assert body.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert body.document().defaultTextOption().textDirection() == Qt.LayoutDirection.RightToLeft
@@ -119,7 +119,7 @@ def test_signatory_picker_offers_only_officials_in_office(opened, qtbot):
 def _draft_with_first_of_month(example, tmp_path) -> Path:
     path = example("000")
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["languages"]["fr"]["body"] += "\n\nMerci de répondre avant le 1 décembre 2025."
+    data["free"].append({"id": "p9", "after": "look_forward", "text": {"fr": "Merci de répondre avant le 1 décembre 2025."}})
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return path
 
@@ -139,7 +139,7 @@ def test_click_finding_focuses_field_and_highlights_preview(window, example, tmp
     rect = tree.visualItemRect(item)
     with qtbot.waitSignal(w.previewUpdated, timeout=3000):
         qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    body = editor(w, "body", "fr").edit
+    body = editor(w, "free:p9", "fr").edit
     assert w.form.currentWidget() is w.form.pages["fr"]
     assert body.hasFocus() or QApplication.focusWidget() is body or w.form.isActiveWindow() is False
     assert body.textCursor().selectedText() == "1"
@@ -153,18 +153,18 @@ def test_one_click_fix_is_undoable(window, example, tmp_path, qtbot):
     button = w.findings_panel.tree.itemWidget(w.findings_panel.item_for(finding), 1)
     assert button is not None and button.text() == "Fix"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    body = w.model.value("body", "fr")
+    body = w.model.value("free:p9", "fr")
     assert "avant le 1er décembre 2025" in body
-    assert editor(w, "body", "fr").value() == body
+    assert editor(w, "free:p9", "fr").value() == body
     assert "1er décembre 2025" in w.preview.plain_text()
     qtbot.waitUntil(lambda: not any(f.code == "DATE009" for f in w.findings), timeout=3000)
     assert "DATE009" in w.model.undo_stack.undoText()
     w.actions["edit.undo"].trigger()
-    assert "avant le 1 décembre 2025" in w.model.value("body", "fr")
-    assert "avant le 1 décembre 2025" in editor(w, "body", "fr").value()
+    assert "avant le 1 décembre 2025" in w.model.value("free:p9", "fr")
+    assert "avant le 1 décembre 2025" in editor(w, "free:p9", "fr").value()
     _wait_finding(w, qtbot, "DATE009")
     w.actions["edit.redo"].trigger()
-    assert "avant le 1er décembre 2025" in w.model.value("body", "fr")
+    assert "avant le 1er décembre 2025" in w.model.value("free:p9", "fr")
 
 
 def test_save_and_reopen(opened, make_window, tmp_path, qtbot, monkeypatch):

@@ -33,7 +33,7 @@ def _seed_000(example, edit) -> Path:
 # ---------------------------------------------------------------- 1. a spelling fix is never a silent guess
 def test_a_guessed_spelling_fix_offers_a_menu_and_applies_only_the_chosen_word(window, example, qtbot):
     def misspell(data):
-        data["languages"]["fr"]["body"] += "\n\nNous attendons vos contribtions."
+        data["free"].append({"id": "p9", "after": "look_forward", "text": {"fr": "Nous attendons vos contribtions."}})
     w = window
     assert w.open_path(str(_seed_000(example, misspell)))
     finding = _wait_finding(w, qtbot, "SPELL002", lambda f: f.excerpt == "contribtions")
@@ -41,30 +41,30 @@ def test_a_guessed_spelling_fix_offers_a_menu_and_applies_only_the_chosen_word(w
     assert button is not None and button.menu() is not None  # a menu, not a one-click Fix
     choices = [a.text() for a in button.menu().actions()]
     assert "contributions" in choices and "contritions" in choices
-    before = w.model.value("body", "fr")
+    before = w.model.value("free:p9", "fr")
     # Ctrl+. (apply the fix) on it opens the menu instead of applying the first suggestion
     shown = []
     w.findings_panel.exec_menu = lambda menu, pos: shown.append([a.text() for a in menu.actions()])
     w.findings_panel.tree.setCurrentItem(w.findings_panel.item_for(finding))
     w.actions["letter.apply_fix"].trigger()
     assert shown and "contributions" in shown[0]
-    assert w.model.value("body", "fr") == before
+    assert w.model.value("free:p9", "fr") == before
     # choosing a word puts that word in
     next(a for a in button.menu().actions() if a.text() == "contributions").trigger()
-    assert "vos contributions." in w.model.value("body", "fr")
-    assert "contritions" not in w.model.value("body", "fr")
+    assert "vos contributions." in w.model.value("free:p9", "fr")
+    assert "contritions" not in w.model.value("free:p9", "fr")
 
 
 def test_a_certain_spelling_fix_stays_one_click(window, example, qtbot):
     def misspell(data):
-        data["languages"]["fr"]["body"] += "\n\nMerci de votre partcipation."
+        data["free"].append({"id": "p9", "after": "look_forward", "text": {"fr": "Merci de votre partcipation."}})
     w = window
     assert w.open_path(str(_seed_000(example, misspell)))
     finding = _wait_finding(w, qtbot, "SPELL002", lambda f: f.excerpt == "partcipation")
     button = w.findings_panel.tree.itemWidget(w.findings_panel.item_for(finding), 1)
     assert button.menu() is None and button.text() == "Fix"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert "votre participation." in w.model.value("body", "fr")
+    assert "votre participation." in w.model.value("free:p9", "fr")
 
 
 # ---------------------------------------------------------------- 2. the draft's facts are checked
@@ -72,14 +72,14 @@ def test_deadline_after_the_event_is_flagged_in_the_editor(window, example, qtbo
     def facts(data):
         data["fields"].update(start_date="2027-03-10", end_date="2027-03-12", deadline="2027-03-20",
                               letter_date="2027-01-15")
-        data["languages"]["fr"]["body"] += "\n\nMerci de répondre avant le 20 mars 2027."
+        data["free"].append({"id": "p9", "after": "look_forward", "text": {"fr": "Merci de répondre avant le 20 mars 2027."}})
     w = window
     assert w.open_path(str(_seed_000(example, facts)))
     finding = _wait_finding(w, qtbot, "DATE005")
     assert finding.excerpt == "20 mars 2027"
     # correcting the Deadline fact (and the sentence) clears it
     w.model.set_value("deadline", "2027-03-01")
-    w.model.set_value("body", w.model.value("body", "fr").replace("20 mars", "1er mars"), "fr")
+    w.model.set_value("free:p9", w.model.value("free:p9", "fr").replace("20 mars", "1er mars"), "fr")
     w.update_preview(check_now=True)
     assert not any(f.code == "DATE005" for f in w.findings)
 
@@ -132,7 +132,7 @@ def test_pasting_word_html_with_a_list_gives_markdown(opened, qtbot):
     from PySide6.QtWidgets import QApplication
 
     w = opened
-    body = editor(w, "body", "ar").edit
+    body = editor(w, "free:p1", "ar").edit
     body.setPlainText("")
     mime = QMimeData()
     mime.setHtml(WORD_HTML)
@@ -141,7 +141,7 @@ def test_pasting_word_html_with_a_list_gives_markdown(opened, qtbot):
     body.setFocus()
     body.paste()
     QApplication.clipboard().clear()  # the clipboard owns the data: free it while the app lives
-    text = w.model.value("body", "ar")
+    text = w.model.value("free:p1", "ar")
     assert text == ("Nous vous **invitons** à la *réunion* (voir [le site](https://www.itu.int/wtdc)).\n\n"
                     "- premier point\n- second point")
     # and the preview shows a real list with bold, italic and the link
@@ -152,7 +152,7 @@ def test_pasting_word_html_with_a_list_gives_markdown(opened, qtbot):
 def test_pasting_libreoffice_numbered_list_and_plain_bullets(opened, qtbot):
     from PySide6.QtCore import QMimeData
 
-    body = editor(opened, "body", "ar").edit
+    body = editor(opened, "free:p1", "ar").edit
     body.setPlainText("")
     mime = QMimeData()
     mime.setHtml("<ol><li><p>un</p></li><li><p><strong>deux</strong></p></li></ol>")
@@ -187,7 +187,7 @@ def test_spelling_is_underlined_as_you_type_with_corrections_and_add_word(window
 
     w = window
     assert w.open_path(str(_seed_000(example, lambda d: None)))
-    body = editor(w, "body", "fr").edit
+    body = editor(w, "clause:gender", "fr").edit
     body.moveCursor(QTextCursor.MoveOperation.End)
     body.setFocus()
     qtbot.keyClicks(body, " Nous attendons vos contribtions et le Zorglubisme.")
@@ -200,7 +200,7 @@ def test_spelling_is_underlined_as_you_type_with_corrections_and_add_word(window
     names = [a.text() for a in menu.actions()]
     assert "contributions" in names and "contritions" in names
     next(a for a in menu.actions() if a.text() == "contributions").trigger()
-    assert "vos contributions et" in w.model.value("body", "fr")
+    assert "vos contributions et" in w.model.value("clause:gender", "fr")
     # a word the organisation uses: added to the house word list, no longer underlined nor flagged
     qtbot.keyClicks(body, " Le wsisforumien arrive.")
     assert "wsisforumien" in _underlined(body)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QTextCursor, QTextOption
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
@@ -26,6 +26,8 @@ from .body_edit import BodyEdit
 from .date_field import EMPTY_DATE, DateField
 from .i18n import language, language_name, tr
 from .model import DraftModel
+
+TEXTS_DELAY_MS = 120  # the clause texts in the body editors follow the facts after this pause
 
 ARABIC_FONT = "Amiri"
 LETTER_DATE = "letter_date"
@@ -504,6 +506,220 @@ EDITORS = {"text": LineEditor, "email": LineEditor, "phone": LineEditor, "refere
            "signatory": SignatoryEditor, "list": ListEditor}
 
 
+class ParagraphEditor(ProseEditor):
+    """One paragraph of the body in one language: a clause (its text, or the drafter's own) or a
+    free paragraph. As tall as its text, within limits."""
+
+    MIN_LINES, MAX_LINES = 3, 14
+
+    def __init__(self, spec, lang, parent=None):
+        super().__init__(spec, lang, parent)
+        self.edit.setMinimumHeight(0)
+        self.edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.edit.document().documentLayout().documentSizeChanged.connect(lambda _s: self._fit())
+        self._fit()
+
+    def _fit(self) -> None:
+        lines = int(self.edit.document().documentLayout().documentSize().height())
+        lines = max(self.MIN_LINES, min(self.MAX_LINES, lines))
+        height = lines * self.edit.fontMetrics().lineSpacing() + 2 * self.edit.frameWidth() + 10
+        if self.edit.height() != height:
+            self.edit.setFixedHeight(height)
+
+
+def _paragraph_spec(name: str, labels: dict, helps: dict | None = None) -> FieldSpec:
+    return FieldSpec(name, "prose", False, True, dict(labels), dict(helps or {}))
+
+
+class BodyPanel(QWidget):
+    """The letter's body in one language: each clause in the letter (its text, editable: typing
+    writes this language's own text, which a button takes back to the standard text), the free
+    paragraphs after the clause they follow, and a button after each clause to add one."""
+
+    def __init__(self, model: DraftModel, lang: str, connect, parent=None):
+        super().__init__(parent)
+        self.setObjectName(f"body:{lang}")
+        self.model, self.lang, self.connect = model, lang, connect
+        self.editors: dict[str, ParagraphEditor] = {}
+        self.headers: dict[str, tuple] = {}
+        self.lay = QVBoxLayout(self)
+        self.lay.setContentsMargins(0, 6, 0, 0)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        focused = next((n for n, e in self.editors.items() if e.edit.hasFocus()), None)
+        _clear(self.lay)
+        self.editors, self.headers = {}, {}
+        title = QLabel(f"<b>{tr('body.title')}</b>", self)
+        note = QLabel(tr("body.help"), self)
+        note.setWordWrap(True)
+        note.setStyleSheet("font-style: italic;")
+        self.lay.addWidget(title)
+        self.lay.addWidget(note)
+        lt, draft = self.model.letter_type, self.model.draft
+        after: dict[str, list[dict]] = {}
+        for block in draft.free:
+            after.setdefault(block.get("after", ""), []).append(block)
+        self._add_button("")
+        self._free(after.pop("", []))
+        for clause in lt.included(draft):
+            self._clause(clause)
+            self._free(after.pop(clause.id, []))
+            self._add_button(clause.id)
+        for anchor in list(after):  # after a clause that is off: where the letter prints them
+            self._free(after.pop(anchor))
+        if focused in self.editors:
+            self.editors[focused].focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _clause(self, clause) -> None:
+        name = f"clause:{clause.id}"
+        editor = ParagraphEditor(_paragraph_spec(name, clause.labels, clause.helps), self.lang, self)
+        reset = QToolButton(self)
+        reset.setObjectName(f"reset:{name}:{self.lang}")
+        reset.setText(tr("body.reset"))
+        reset.setToolTip(tr("body.reset_tip"))
+        reset.setAccessibleName(tr("body.reset_tip"))
+        reset.clicked.connect(lambda _c=False, cid=clause.id: self.model.reset_clause(cid, self.lang))
+        self._row(name, editor, reset)
+
+    def _free(self, blocks: list[dict]) -> None:
+        for block in blocks:
+            name = f"free:{block['id']}"
+            editor = ParagraphEditor(_paragraph_spec(name, {_ui(): tr("body.free")}), self.lang, self)
+            remove = QToolButton(self)
+            remove.setObjectName(f"remove:{name}:{self.lang}")
+            remove.setText("×")
+            remove.setToolTip(tr("body.remove_tip"))
+            remove.setAccessibleName(tr("body.remove_tip"))
+            remove.clicked.connect(lambda _c=False, bid=block["id"]: self.model.remove_free(bid))
+            self._row(name, editor, remove)
+
+    def _row(self, name: str, editor: ParagraphEditor, button: QToolButton) -> None:
+        header = QWidget(self)
+        row = QHBoxLayout(header)
+        row.setContentsMargins(0, 4, 0, 0)
+        text = QLabel(header)
+        text.setWordWrap(True)
+        text.setBuddy(editor.focus_widget())
+        row.addWidget(text, 1)
+        button.setParent(header)
+        row.addWidget(button)
+        self.lay.addWidget(header)
+        self.lay.addWidget(editor)
+        self.editors[name] = editor
+        self.headers[name] = (text, button)
+        editor.set_value(self.model.value(name, self.lang))
+        self.connect(name, self.lang, editor)
+        self.update_header(name)
+
+    def _add_button(self, after: str) -> None:
+        add = QToolButton(self)
+        add.setObjectName(f"add-free:{after}:{self.lang}")
+        add.setText(tr("body.add"))
+        add.setToolTip(tr("body.add_tip"))
+        add.setAccessibleName(tr("body.add_tip"))
+        add.setAutoRaise(True)
+        add.clicked.connect(lambda _c=False, a=after: self._add(a))
+        self.lay.addWidget(add, 0, Qt.AlignmentFlag.AlignLeading)
+
+    def _add(self, after: str) -> None:
+        new_id = self.model.add_free(after)
+        editor = self.editors.get(f"free:{new_id}")
+        if editor is not None:
+            editor.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def update_header(self, name: str) -> None:
+        """A clause written by hand in this language says so, and offers its standard text back;
+        a paragraph kept from a clause the type no longer has says that."""
+        label, button = self.headers.get(name, (None, None))
+        if label is None:
+            return
+        kind, key = name.split(":", 1)
+        if kind == "clause":
+            clause = self.model.letter_type.clause(key)
+            own = self.model.is_overridden(key, self.lang)
+            text = clause.label(_ui()) if clause else key
+            label.setText(tr("body.edited", label=text) if own else text)
+            label.setStyleSheet("color: #8a4b00; font-weight: bold;" if own else "")
+            button.setVisible(own)
+        else:
+            block = self.model.draft.free_block(key) or {}
+            kept = block.get("from_clause")
+            label.setText(tr("body.kept", label=tr("body.free"), clause=kept) if kept else tr("body.free"))
+            label.setStyleSheet("color: #8a4b00;" if kept else "")
+
+    def refresh_texts(self) -> None:
+        """The standard texts again (a fact changed): every clause not written by hand."""
+        for name, editor in self.editors.items():
+            if name.startswith("clause:") and not self.model.is_overridden(name[len("clause:"):], self.lang):
+                editor.set_value(self.model.value(name, self.lang))
+
+
+def _clear(layout) -> None:
+    """Take every widget out of ``layout`` and delete it."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget, inner = item.widget(), item.layout()
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
+        elif inner is not None:
+            _clear(inner)
+
+
+class ClauseSwitches(QWidget):
+    """On the facts tab: each optional clause's checkbox, each choice's variants; a required
+    clause appears only when it is off (a converted draft), to switch it back on."""
+
+    def __init__(self, model: DraftModel, parent=None):
+        super().__init__(parent)
+        self.setObjectName("clause-switches")
+        self.model = model
+        self.widgets: dict[str, QWidget] = {}
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 6, 0, 0)
+        lay.addWidget(QLabel(f"<b>{tr('body.switches')}</b>", self))
+        lt, seen = model.letter_type, set()
+        for clause in lt.clauses:
+            if clause.choice:
+                if clause.choice in seen:
+                    continue
+                seen.add(clause.choice)
+                combo = QComboBox(self)
+                combo.setObjectName(f"switch:{clause.choice}")
+                for variant in lt.choices()[clause.choice]:
+                    combo.addItem(variant.label(_ui()), variant.id)
+                    combo.setItemData(combo.count() - 1, variant.help(_ui()), Qt.ItemDataRole.ToolTipRole)
+                combo.addItem(tr("form.none"), False)
+                combo.setAccessibleName(clause.label(_ui()))
+                combo.activated.connect(lambda _i, c=combo, key=clause.choice:
+                                        self.model.set_switch(key, c.currentData()))
+                lay.addWidget(combo)
+                self.widgets[clause.choice] = combo
+            else:
+                box = QCheckBox(clause.label(_ui()), self)
+                box.setObjectName(f"switch:{clause.id}")
+                if clause.help(_ui()):
+                    box.setToolTip(clause.help(_ui()))
+                box.toggled.connect(lambda on, key=clause.id: self.model.set_switch(key, bool(on)))
+                lay.addWidget(box)
+                self.widgets[clause.id] = box
+        self.sync()
+
+    def sync(self) -> None:
+        lt, draft = self.model.letter_type, self.model.draft
+        for key, widget in self.widgets.items():
+            with QSignalBlocker(widget):
+                if isinstance(widget, QComboBox):
+                    on = [v.id for v in lt.choices()[key] if lt.is_on(draft, v)]
+                    widget.setCurrentIndex(widget.findData(on[0]) if on else widget.count() - 1)
+                else:
+                    clause = lt.clause(key)
+                    on = lt.is_on(draft, clause)
+                    widget.setChecked(on)
+                    widget.setVisible(clause.optional or not on)
+
+
 class FormPage(QScrollArea):
     """One tab: a form layout of editors for ``specs`` in ``lang`` (None = shared facts)."""
 
@@ -536,6 +752,7 @@ class FormPage(QScrollArea):
                 self.form.addRow(editor)
             else:
                 self.form.addRow(label, editor)
+        self.inner = inner
         self.setWidget(inner)
 
 
@@ -565,9 +782,38 @@ class FormWidget(QTabWidget):
                 editor.set_value(model.value(name, lang))
                 editor.edited.connect(lambda value, mergeable, n=name, lg=lang:
                                       self._on_edited(n, lg, value, mergeable))
+        # the body: clause switches with the facts, each language's paragraphs on its tab
+        self.switches = ClauseSwitches(model, facts.inner) if lt.clauses else None
+        if self.switches is not None:
+            facts.form.addRow(self.switches)
+        self.bodies: dict[str, BodyPanel] = {}
+        for lang in model.languages:
+            page = self.pages[lang]
+            self.bodies[lang] = BodyPanel(model, lang, self._connect_paragraph, page.inner)
+            page.form.addRow(self.bodies[lang])
+        self._texts_timer = QTimer(self)
+        self._texts_timer.setSingleShot(True)
+        self._texts_timer.setInterval(TEXTS_DELAY_MS)
+        self._texts_timer.timeout.connect(self.refresh_texts)
         self._sync_signatory()
         model.valueChanged.connect(self._on_model_changed)
         self.currentChanged.connect(self._on_tab)
+
+    def _connect_paragraph(self, name: str, lang: str, editor: FieldEditor) -> None:
+        """A body paragraph's editor, made (again) by a BodyPanel: found by name like a field."""
+        self.pages[lang].editors[name] = editor
+        editor.edited.connect(lambda value, mergeable, n=name, lg=lang: self._on_edited(n, lg, value, mergeable))
+
+    def _rebuild_bodies(self) -> None:
+        for lang, body in self.bodies.items():
+            page = self.pages[lang]
+            for name in [n for n in page.editors if n.startswith(("clause:", "free:"))]:
+                del page.editors[name]
+            body.rebuild()
+
+    def refresh_texts(self) -> None:
+        for body in self.bodies.values():
+            body.refresh_texts()
 
     def _on_tab(self, index: int) -> None:
         page = self.widget(index)
@@ -578,12 +824,24 @@ class FormWidget(QTabWidget):
         self.model.set_value(name, value, lang, mergeable=mergeable)
 
     def _on_model_changed(self, lang: str, name: str) -> None:
+        if name.startswith("switch:") or name == "free":  # the body's shape changed
+            if self.switches is not None:
+                self.switches.sync()
+            self._rebuild_bodies()
+            return
         page = self.pages.get(lang or None)
         editor = page.editors.get(name) if page else None
         if editor is not None:
             editor.set_value(self.model.value(name, lang or None))
+        if name.startswith(("clause:", "free:")):
+            body = self.bodies.get(lang)
+            if body is not None:
+                body.update_header(name)
+            return
         if name == LETTER_DATE:
             self._sync_signatory()
+        if self.bodies:  # a fact: the standard texts say it, after a short pause in the typing
+            self._texts_timer.start()
 
     def _sync_signatory(self) -> None:
         day = self.model.value(LETTER_DATE)

@@ -3,6 +3,12 @@
 Widgets never write into the Draft themselves: they call ``DraftModel.set_value`` and listen to
 ``valueChanged`` to show values changed by undo/redo or by a fix. Consecutive typing in one field
 merges into one undo step; a fix is a step of its own.
+
+Besides the schema's facts, the body of the letter is edited through names of its own:
+``clause:ID`` (per language: the clause's text; typing writes an override, which keeps the facts
+it was written with), ``free:ID`` (per language: a free paragraph's text), ``switch:ID`` (an
+optional clause on/off, or a choice's variant) and ``free`` (the list of free paragraphs, for
+adding and removing them). Each is one undoable step like any field.
 """
 from __future__ import annotations
 
@@ -14,6 +20,10 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+import re
+
+from circular_studio.core.compose.pipeline import clause_texts, prepare
+from circular_studio.core.errors import StudioError
 from circular_studio.core.model.draft import Draft
 from circular_studio.core.model.lettertypes import FieldSpec, LetterType
 from circular_studio.core.checks.registry import code_matches
@@ -71,6 +81,14 @@ class DisabledChecksCommand(QUndoCommand):
 
 #: the name ``valueChanged`` carries when the draft's disabled checks change
 DISABLED_CHECKS = "disabled_checks"
+#: names of the body's parts (see the module's docstring)
+CLAUSE, FREE, SWITCH = "clause:", "free:", "switch:"
+FREE_LIST = "free"
+
+
+def shown(markdown: str) -> str:
+    """A clause's text as the editor shows it: placeholders without their Markdown escapes."""
+    return re.sub(r"\\([\[\]])", r"\1", markdown)
 
 
 class DraftModel(QObject):
@@ -88,7 +106,11 @@ class DraftModel(QObject):
         self._forced_modified = modified  # recovered or new drafts count as unsaved
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.revision = 0  # bumped on every change; the preview and autosave compare it
-
+        self._texts: dict[str, tuple[int, dict]] = {}  # language -> (revision, clause texts)
+        try:  # fit the draft to its type and render a converted body's template code, once
+            prepare(draft)
+        except StudioError:
+            pass  # the preview says what is wrong
     def _on_clean_changed(self, _clean: bool) -> None:
         if shiboken6.isValid(self.undo_stack):  # not while the stack is being destroyed
             self.modifiedChanged.emit(self.modified)
@@ -110,28 +132,116 @@ class DraftModel(QObject):
         return self.letter_type.field(name)
 
     def is_translatable(self, name: str) -> bool:
+        if name.startswith((CLAUSE, FREE)):
+            return True
+        if name.startswith(SWITCH) or name == FREE_LIST:
+            return False
         spec = self.spec(name)
         if spec is not None:
             return spec.translatable
         return any(name in v for v in self.draft.languages.values()) and name not in self.draft.fields
 
-    def value(self, name: str, lang: str | None = None):
+    # ------------------------------------------------------------------ the body's parts
+    def clause_text(self, clause_id: str, lang: str) -> str:
+        """The type's own text of a clause in ``lang``, facts filled, as the editor shows it."""
+        cached = self._texts.get(lang)
+        if cached is None or cached[0] != self.revision:
+            try:
+                texts = {cid: shown(md) for cid, md in clause_texts(self.draft, lang).items()}
+            except StudioError:
+                texts = {}
+            cached = (self.revision, texts)
+            self._texts[lang] = cached
+        return cached[1].get(clause_id, "")
+
+    def is_overridden(self, clause_id: str, lang: str) -> bool:
+        return self.draft.override(lang, clause_id) is not None
+
+    def _raw(self, name: str, lang: str | None):
+        """What an undo step stores for ``name``: a clause's override (dict or None), a free
+        paragraph's text, a switch, the free paragraphs' list, or a fact's value."""
+        if name.startswith(CLAUSE):
+            return copy.deepcopy(self.draft.override(lang or "", name[len(CLAUSE):]))
+        if name.startswith(FREE):
+            block = self.draft.free_block(name[len(FREE):])
+            return (block.get("text") or {}).get(lang or "", "") if block else None
+        if name.startswith(SWITCH):
+            return self.draft.clauses.get(name[len(SWITCH):])
+        if name == FREE_LIST:
+            return copy.deepcopy(self.draft.free)
         if self.is_translatable(name):
             return self.draft.languages.get(lang or "", {}).get(name) if lang else None
         return self.draft.fields.get(name)
 
+    def value(self, name: str, lang: str | None = None):
+        if name.startswith(CLAUSE):
+            own = self.draft.override(lang or "", name[len(CLAUSE):])
+            return own["text"] if own is not None else self.clause_text(name[len(CLAUSE):], lang or "")
+        return self._raw(name, lang)
+
+    def _label(self, name: str) -> str:
+        ui = _ui_lang()
+        if name.startswith((CLAUSE, SWITCH)):
+            key = name.split(":", 1)[1]
+            clause = self.letter_type.clause(key)
+            if clause is not None:
+                return clause.label(ui)
+            variants = self.letter_type.choices().get(key)
+            return variants[0].label(ui) if variants else key
+        if name.startswith(FREE) or name == FREE_LIST:
+            return tr("body.free")
+        spec = self.spec(name)
+        return spec.label(ui) if spec else name
+
     def set_value(self, name: str, value, lang: str | None = None, *, mergeable: bool = True,
                   text: str | None = None) -> bool:
-        """Record an edit as an undoable command. Returns False when nothing changed."""
+        """Record an edit as an undoable command. Returns False when nothing changed. For a
+        clause, ``value`` is its text: the type's own text means no override."""
         lang = lang if self.is_translatable(name) else None
-        old = self.value(name, lang)
+        old = self._raw(name, lang)
+        if name.startswith(CLAUSE):
+            value = self._override(name[len(CLAUSE):], lang or "", value, old)
         if old == value or (old in (None, "") and value in (None, "")):
             return False
-        spec = self.spec(name)
-        label = spec.label(_ui_lang()) if spec else name
         self.undo_stack.push(SetValueCommand(self, name, lang, old, value, mergeable,
-                                             text or tr("undo.edit", field=label)))
+                                             text or tr("undo.edit", field=self._label(name))))
         return True
+
+    def _override(self, clause_id: str, lang: str, text, old):
+        """The override a clause's new text makes: None when it is the type's own text; else
+        the text with the facts the clause reads as they are now (so a later change is flagged)."""
+        if text is None or text == self.clause_text(clause_id, lang):
+            return None
+        facts = {name: self.draft.value(name, lang) for name in self.letter_type.clause_facts(clause_id, lang)}
+        return {"text": text, "facts": copy.deepcopy(facts)}
+
+    def reset_clause(self, clause_id: str, lang: str) -> bool:
+        """Back to the type's text of a clause in ``lang`` (one undoable step)."""
+        return self.set_value(CLAUSE + clause_id, None, lang, mergeable=False,
+                              text=tr("undo.reset", field=self._label(CLAUSE + clause_id)))
+
+    def set_switch(self, key: str, value) -> bool:
+        """An optional clause on/off (bool), or a choice's variant (clause id, or False: none)."""
+        return self.set_value(SWITCH + key, value, mergeable=False)
+
+    def add_free(self, after: str) -> str:
+        """A new free paragraph after clause ``after`` ("" = first), empty in every language;
+        its id."""
+        blocks = copy.deepcopy(self.draft.free)
+        new_id = self.draft.new_free_id()
+        position = len(blocks)
+        for i, block in enumerate(blocks):  # after the last paragraph already placed there
+            if block.get("after", "") == after:
+                position = i + 1
+        if not any(b.get("after", "") == after for b in blocks):
+            position = len(blocks)
+        blocks.insert(position, {"id": new_id, "after": after, "text": {lang: "" for lang in self.languages}})
+        self.set_value(FREE_LIST, blocks, mergeable=False, text=tr("undo.add_paragraph"))
+        return new_id
+
+    def remove_free(self, block_id: str) -> bool:
+        blocks = [b for b in copy.deepcopy(self.draft.free) if b.get("id") != block_id]
+        return self.set_value(FREE_LIST, blocks, mergeable=False, text=tr("undo.remove_paragraph"))
 
     def disable_check(self, code: str, text: str | None = None) -> bool:
         """Add ``code`` to the draft's disabled checks as an undoable step. False when it is
@@ -150,10 +260,29 @@ class DraftModel(QObject):
         self.valueChanged.emit("", DISABLED_CHECKS)
 
     def _apply(self, name: str, lang: str | None, value) -> None:
-        if lang:
-            self.draft.languages.setdefault(lang, {})[name] = copy.deepcopy(value)
+        value = copy.deepcopy(value)
+        if name.startswith(CLAUSE):
+            own = self.draft.overrides.setdefault(lang or "", {})
+            if value is None:
+                own.pop(name[len(CLAUSE):], None)
+            else:
+                own[name[len(CLAUSE):]] = value
+        elif name.startswith(FREE):
+            block = self.draft.free_block(name[len(FREE):])
+            if block is not None:
+                block.setdefault("text", {})[lang or ""] = value or ""
+                block.pop("from_clause", None)  # read and edited: CLAUSE002 has been heard
+        elif name.startswith(SWITCH):
+            if value is None:
+                self.draft.clauses.pop(name[len(SWITCH):], None)
+            else:
+                self.draft.clauses[name[len(SWITCH):]] = value
+        elif name == FREE_LIST:
+            self.draft.free[:] = value
+        elif lang:
+            self.draft.languages.setdefault(lang, {})[name] = value
         else:
-            self.draft.fields[name] = copy.deepcopy(value)
+            self.draft.fields[name] = value
         self.revision += 1
         self.valueChanged.emit(lang or "", name)
 

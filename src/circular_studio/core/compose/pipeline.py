@@ -145,8 +145,10 @@ def _context(draft: Draft, language: str, strict: bool, addressee=None) -> tuple
             empty = True
         if strict or not empty or spec.kind in ("bool", "choice", "signatory"):
             continue
-        # an empty signatory gets its placeholder from _signatory (it is an id, not text)
-        placeholder = Placeholder(spec.label(language), required=spec.name in required)
+        # an empty signatory gets its placeholder from _signatory (it is an id, not text); a fact
+        # typed in another language of the draft shows that text, bracketed, until translated
+        typed = _typed_elsewhere(draft, spec, language)
+        placeholder = Placeholder(typed or spec.label(language), required=spec.name in required)
         if spec.kind == "list":
             ctx[spec.name] = [placeholder] if spec.name in required else []
         else:
@@ -176,6 +178,24 @@ def _context(draft: Draft, language: str, strict: bool, addressee=None) -> tuple
             ctx["subject"] = MarkdownText(" ".join(render_clause(lt, SUBJECT, language, ctx).split()))
         ctx["body"] = MarkdownText(body_markdown(lt, draft, language, ctx, strict))
     return lt, ctx
+
+
+def _typed_elsewhere(draft: Draft, spec, language: str) -> str:
+    """A translatable text fact's value in another language of the draft (the first found)."""
+    if not spec.translatable or spec.kind not in ("text", "reference"):
+        return ""
+    for lang, values in draft.languages.items():
+        value = values.get(spec.name)
+        if lang != language and isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+def clause_texts(draft: Draft, language: str) -> dict[str, str]:
+    """clause id -> the type's own text of each clause in the letter, in ``language``, as the
+    editor shows it (facts filled, ``[Label]`` for those not typed yet; overrides left aside)."""
+    lt, ctx = _context(draft, language, strict=False)
+    return {c.id: render_clause(lt, c.id, language, ctx) for c in lt.included(draft)}
 
 
 def clause_markdown(lt: LetterType, draft: Draft, clause_id: str, language: str, ctx: dict) -> str:

@@ -54,7 +54,7 @@ class Placeholder(MarkdownText):
     only when the fact is given stays out of the preview, as it will stay out of the letter."""
 
     def __new__(cls, label: str, required: bool = True):
-        self = super().__new__(cls, "\\[" + label + "\\]")
+        self = super().__new__(cls, "\\[" + md_escape(label) + "\\]")
         self.required = required
         return self
 
