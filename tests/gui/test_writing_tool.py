@@ -254,12 +254,15 @@ def test_export_all_languages_as_pdf_in_one_libreoffice_run(opened, qtbot, tmp_p
 # ---------------------------------------------------------------- 5. find/replace, print, zoom, menus
 def test_find_and_replace_across_the_languages(opened, qtbot):
     w = opened  # seed-001: the six versions all name the year 2020
-    counts = {lang: w.model.value("body", lang).count("2020") for lang in w.model.languages}
+    def body(lang):
+        return "\n\n".join(text for _name, text in w.model.body_texts(lang))
+
+    counts = {lang: body(lang).count("2020") for lang in w.model.languages}
     assert all(counts.values())
     w.actions["edit.replace"].trigger()
     assert w.find_bar.isVisible() and w.find_bar.replace_edit.isVisible()
     total = sum(v.count("2020") for lang in w.model.languages
-                for v in w.model.draft.languages[lang].values() if isinstance(v, str))
+                for v in list(w.model.draft.languages[lang].values()) + [body(lang)] if isinstance(v, str))
     w.find_bar.find_edit.setText("2020")
     assert w.find_bar.count.text() == f"{total} found (Arabic, Chinese, English, French, Russian, Spanish)"
     m = w.find_bar.find_next()
@@ -270,11 +273,11 @@ def test_find_and_replace_across_the_languages(opened, qtbot):
     w.find_bar.replace_edit.setText("2021")
     assert w.find_bar.replace_everywhere() == total
     for lang in w.model.languages:
-        assert "2020" not in w.model.value("body", lang) + w.model.value("subject", lang)
-        assert "2021" in w.model.value("body", lang)
+        assert "2020" not in body(lang) + w.model.value("subject", lang)
+        assert "2021" in body(lang)
     w.actions["edit.undo"].trigger()  # one step undoes it all
     for lang in w.model.languages:
-        assert w.model.value("body", lang).count("2020") == counts[lang]
+        assert body(lang).count("2020") == counts[lang]
 
 
 @pytest.mark.libreoffice
@@ -288,8 +291,8 @@ def test_print_preview_shows_the_pages_of_the_pdf(opened, qtbot, tmp_path):
         pytest.skip("LibreOffice is not installed")
     w = opened
     w.preview.set_language("fr")
-    body = w.model.value("body", "fr")
-    w.model.set_value("body", "\n\n".join([body] * 3), "fr")  # a longer letter: several pages
+    body = w.model.value("free:p1", "fr")
+    w.model.set_value("free:p1", "\n\n".join([body] * 6), "fr")  # a longer letter: several pages
     dialog = w.printer.preview()
     assert dialog is not None and dialog.pages is not None
     pdf = tmp_path / "letter.pdf"

@@ -1,7 +1,7 @@
 """Find (Ctrl+F) and replace (Ctrl+H) across the languages of the letter.
 
-The bar searches the draft itself — every text field of every language version (subject, body,
-venue…) and the shared text facts — not only the editor in view: "Next" goes to the following
+The bar searches the draft itself — every text field of every language version (subject,
+venue…, and the body's paragraphs) and the shared text facts — not only the editor in view: "Next" goes to the following
 match, switching the form's language tab and selecting it; "Replace All" replaces in every
 language (or only the one in view) as one undoable step.
 """
@@ -32,6 +32,8 @@ def text_fields(model, languages: list[str] | None = None):
         for name, value in model.draft.languages.get(lang, {}).items():
             if isinstance(value, str) and model.is_translatable(name):
                 yield name, lang, value
+        for name, value in model.body_texts(lang):  # the paragraphs: clauses and free ones
+            yield name, lang, value
     for name, value in model.draft.fields.items():
         spec = model.spec(name)
         if isinstance(value, str) and spec is not None and spec.kind in ("line", "prose"):

@@ -154,6 +154,23 @@ class DraftModel(QObject):
             self._texts[lang] = cached
         return cached[1].get(clause_id, "")
 
+    def body_texts(self, lang: str):
+        """(name, text) of the body's paragraphs in ``lang``, in letter order: each clause in
+        the letter (its own text or the type's) and each free paragraph."""
+        lt, draft = self.letter_type, self.draft
+        after: dict[str, list[dict]] = {}
+        for block in draft.free:
+            after.setdefault(block.get("after", ""), []).append(block)
+        order = [("", None)] + [(c.id, c) for c in lt.included(draft)]
+        for anchor, clause in order:
+            if clause is not None:
+                yield CLAUSE + clause.id, self.value(CLAUSE + clause.id, lang)
+            for block in after.pop(anchor, []):
+                yield FREE + block["id"], (block.get("text") or {}).get(lang, "")
+        for blocks in after.values():
+            for block in blocks:
+                yield FREE + block["id"], (block.get("text") or {}).get(lang, "")
+
     def is_overridden(self, clause_id: str, lang: str) -> bool:
         return self.draft.override(lang, clause_id) is not None
 

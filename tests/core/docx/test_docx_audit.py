@@ -19,7 +19,7 @@ audit = pytest.importorskip("openxml_audit")
 
 SAMPLE = {"date": "2025-11-17", "email": "wsis-info@itu.int", "phone": "+41 22 730 5614",
           "reference": "CL-25/12", "signatory": "doreen-bogdan-martin", "list": ["A", "B"],
-          "bool": True, "text": "Text", "prose": ("Para one, Resolution 70/125.\n\n"
+          "bool": True, "text": "Text", "url": "https://www.itu.int/x/", "prose": ("Para one, Resolution 70/125.\n\n"
                                                   "The lead-in:\n\n1. one\n2. two\n\n"
                                                   "Para with [a link](https://www.itu.int/).")}
 DATES = {"end_date": "2025-11-28", "deadline": "2025-06-30", "letter_date": "2025-03-03"}
