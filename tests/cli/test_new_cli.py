@@ -11,6 +11,7 @@ FACTS = {
     "invitation": ["event_name.fr=la Conférence mondiale de développement des télécommunications",
                    "event_name.en=World Telecommunication Development Conference",
                    "event_name.ar=المؤتمر العالمي لتنمية الاتصالات", "event_acronym=WTDC-29",
+                   "event_acronym.fr=CMDT-29",
                    "venue.fr=Genève (Suisse)", "venue.en=Geneva, Switzerland", "venue.ar=جنيف، سويسرا",
                    "start_date=2029-11-05", "end_date=2029-11-16", "deadline=2029-09-28",
                    "info_url=https://www.itu.int/wtdc29/"],

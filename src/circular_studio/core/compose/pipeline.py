@@ -135,7 +135,8 @@ def _context(draft: Draft, language: str, strict: bool, addressee=None) -> tuple
     required = lt.required_facts(draft)
     bad = {f for f, _ in problems}
     for spec in lt.fields:
-        if spec.name in bad and not strict and not _fits(spec, ctx.get(spec.name)):
+        wrong = spec.name in bad and not strict and not _fits(spec, ctx.get(spec.name))
+        if wrong:
             # a value of the wrong kind ({"x": 1} for a choice): the preview shows the field's
             # placeholder and the form checks report it, instead of a Python error for the page
             ctx[spec.name] = spec.empty()
@@ -143,7 +144,7 @@ def _context(draft: Draft, language: str, strict: bool, addressee=None) -> tuple
         if spec.name in bad and spec.kind == "date" and not empty:
             ctx[spec.name] = ""  # not a date: the checks say so (FORM002), the letter leaves it out
             empty = True
-        if strict or not empty or spec.kind in ("bool", "choice", "signatory"):
+        if strict or not empty or (spec.kind in ("bool", "choice", "signatory") and not wrong):
             continue
         # an empty signatory gets its placeholder from _signatory (it is an id, not text); a fact
         # typed in another language of the draft shows that text, bracketed, until translated
