@@ -439,11 +439,11 @@ def test_arabic_body_editor_shows_a_phone_number_in_the_letters_order(opened, qt
     from bidi import get_display
 
     w = opened
-    body = w.form.editor("body", "ar").edit
+    body = w.form.editor("free:p5", "ar").edit
     body.setFocus()
     body.moveCursor(QTextCursor.MoveOperation.End)
     _type(body, "\nللاستفسار: الهاتف +41 22 730 5887 شكراً")
-    value = w.model.value("body", "ar")
+    value = w.model.value("free:p5", "ar")
     assert "+41 22 730 5887" in value and "\u200e" not in value  # the draft gets no marks
     shown = body.document().lastBlock().text()
     assert "\u200e+41 22 730 5887\u200e" in shown
@@ -452,12 +452,12 @@ def test_arabic_body_editor_shows_a_phone_number_in_the_letters_order(opened, qt
     assert "5887 730 22 41+" in get_display(shown.replace("\u200e", ""), base_dir="R")
     # typing on keeps the caret and the marks follow the number
     _type(body, " ؟")
-    assert w.model.value("body", "ar").endswith("شكراً ؟")
+    assert w.model.value("free:p5", "ar").endswith("شكراً ؟")
 
 
 def test_a_phone_number_missing_in_a_version_is_one_finding(opened, qtbot):
     w = opened
-    w.model.set_value("body", w.model.value("body", "ar") + "\n\nالهاتف: +41 22 730 5887", "ar")
+    w.model.set_value("free:p5", w.model.value("free:p5", "ar") + "\n\nالهاتف: +41 22 730 5887", "ar")
     w.update_preview(check_now=True)
     about = [f.message for f in w.findings if f.code.startswith("LANG") and f.language == "en"]
     assert sum("+41 22 730 5887" in m for m in about) == 1

@@ -9,7 +9,6 @@
     [[clause]]                     # one table per paragraph, in letter order
     id = "gender"
     optional = true                # a checkbox in the form (on in a new letter unless default = false)
-    needs = ["fellowship_deadline"]  # facts required while the clause is in the letter
     label = {en = "Gender and youth", fr = "Égalité hommes-femmes et jeunes", ar = "..."}
     fr = \"\"\"Conformément à la politique de l'UIT ...\"\"\"
     ar = \"\"\"...\"\"\"
@@ -18,6 +17,7 @@
     id = "invite_member_states"
     choice = "audience"            # clauses sharing a choice are variants: one of them is used
     default = true                 # the variant a new letter starts with
+    needs = ["deadline"]           # facts required while the clause is in the letter
 
 A clause without ``optional`` or ``choice`` is required. Texts are Jinja (the sandbox, the
 facts of the schema, the date filters) writing Markdown. Every clause must have a text in every
