@@ -1,6 +1,6 @@
 """Adding a language is adding files: Portuguese, from data alone, in a copy of resources/ and
-templates/ (a language entry, a base template and a letter type's template, the officials'
-titles and the place name), rendered to DOCX, previewed as HTML and checked — no Python changed.
+templates/ (a language entry, a base template, the letter type's clauses in Portuguese, the
+officials' titles and the place name), rendered to DOCX, previewed as HTML and checked — no Python changed.
 
 It runs in a fresh process pointed at the copy (CIRCULAR_STUDIO_RESOURCES/_TEMPLATES), as a
 user's installation with an added language would."""
@@ -83,6 +83,38 @@ signed = ["assinado"]
 
 BASE_PT = (ROOT / "templates" / "_base" / "es.md.j2").read_text(encoding="utf-8").replace("'es'", "'pt'")
 
+# Portuguese texts of the invitation's clauses: a letter type is written in a language once each
+# clause has its text in it (templates/<type>/clauses.toml), with the subject and addressees.
+PT_CLAUSES = {
+    "@subject": "Convite para participar no {{ event_name }}",
+    "@addressees": ["Aos Estados Membros da UIT"],
+    "announce": "Tenho a honra de informar que o {{ event_name }}{% if event_acronym %} ({{ event_acronym }}){% endif %} "
+                "se realizará em {{ venue }}, {{ start_date|date_range(end_date) }}.",
+    "invite_member_states": "Tenho a honra de convidar o seu Governo a enviar uma delegação.",
+    "invite_sector_members": "Tenho o prazer de convidar a sua organização a participar.",
+    "invite_all": "Tenho o prazer de convidar todas as partes interessadas a participar.",
+    "information": "Mais informações estão disponíveis em {{ info_url }}.",
+    "confirm": "Agradeço que confirme a sua participação até {{ deadline|long_date }}.",
+    "fellowships": "Os pedidos de bolsa devem chegar à UIT até {{ fellowship_deadline|long_date }}.",
+    "remote": "Será possível participar à distância: {{ info_url }}.",
+    "visa": "Alguns participantes necessitam de visto para entrar na Suíça.",
+    "gender": "Encorajo-vos a incluir mulheres e jovens na vossa delegação.",
+    "look_forward": "Conto com a vossa participação.",
+}
+
+
+def _add_clause_texts(path, texts: dict) -> None:
+    """Each clause of ``path`` gets its Portuguese text; [subject] and [addressees] a pt line."""
+    head, *chunks = path.read_text(encoding="utf-8").split("\n[[clause]]\n")
+    head = head.replace("\n[addressees]\n", "\n[addressees]\npt = " + json.dumps(texts["@addressees"], ensure_ascii=False) + "\n")
+    head = head.replace("\n[subject]\n", "\n[subject]\npt = " + json.dumps(texts["@subject"], ensure_ascii=False) + "\n")
+    out = [head]
+    for chunk in chunks:
+        cid = chunk.split('id = "', 1)[1].split('"', 1)[0]
+        out.append(chunk.rstrip("\n") + "\npt = " + json.dumps(texts[cid], ensure_ascii=False) + "\n")
+    path.write_text("\n[[clause]]\n".join(out), encoding="utf-8")
+
+
 SCRIPT = r"""
 import json, sys
 from pathlib import Path
@@ -117,6 +149,7 @@ def installation(tmp_path):
     (res / "languages" / "pt.toml").write_text(PT_TOML, encoding="utf-8")
     (tpl / "_base" / "pt.md.j2").write_text(BASE_PT, encoding="utf-8")
     (tpl / "invitation" / "pt.md.j2").write_text('{% extends "_base/pt.md.j2" %}\n', encoding="utf-8")
+    _add_clause_texts(tpl / "invitation" / "clauses.toml", PT_CLAUSES)
     officials = json.loads((res / "officials.json").read_text(encoding="utf-8"))
     officials["offices"]["SG"]["titles"]["pt"] = {"m": "Secretário-Geral", "f": "Secretária-Geral"}
     (res / "officials.json").write_text(json.dumps(officials, ensure_ascii=False), encoding="utf-8")
@@ -135,9 +168,8 @@ def installation(tmp_path):
         "addressees_intro": "", "addressees": ["Aos Estados Membros da União Internacional de Telecomunicações"],
         "event_name": "Fórum da Cimeira Mundial sobre a Sociedade da Informação", "event_acronym": "CMSI",
         "venue": "Genebra (Suíça)",
-        "subject": "Convite para participar no Fórum da CMSI",
-        "body": "O Fórum da CMSI realizar-se-á em {{ venue }}, {{ start_date|date_range(end_date) }}. "
-                "Agradeço que confirme a sua participação até {{ deadline|long_date }}."}}
+        "subject": "Convite para participar no Fórum da CMSI"}}
+    draft["overrides"], draft["free"] = {}, []  # the letter type's own clauses, in Portuguese
     path = tmp_path / "letter.json"
     path.write_text(json.dumps(draft, ensure_ascii=False), encoding="utf-8")
     return tmp_path, path
