@@ -187,7 +187,7 @@ def _fill(p, spans: list[Span], ctx: _Ctx, *, bold: bool = False, size: float | 
 def _para(container, ctx: _Ctx, *, before: float = 6, after: float = 0, far: bool = False,
           keep_next: bool = False, keep_lines: bool = False):
     """A paragraph with direction and spacing; ``far`` = aligned to the side opposite the start."""
-    p = container.add_paragraph()
+    p = oxml.add_paragraph(container)
     _format_new(p, ctx, before=before, after=after, far=far, keep_next=keep_next,
                 keep_lines=keep_lines)
     return p
