@@ -35,14 +35,14 @@ def _letter(words: int, name: str = "seed-000.md", lang: str = "fr"):
 
 
 def _seconds(fn, make, repeat: int) -> float:
-    """The best of ``repeat`` runs of ``fn`` on a fresh ``make()`` (caches cold for the letter,
-    the machine's other work filtered out as well as it can be)."""
+    """The best of ``repeat`` runs of ``fn`` on a fresh ``make()`` (caches cold for the letter), in
+    processor time: what the work costs, whatever else the machine is doing."""
     best = float("inf")
     for _ in range(repeat):
         arg = make()
-        start = time.perf_counter()
+        start = time.process_time()
         fn(arg)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
 
 
