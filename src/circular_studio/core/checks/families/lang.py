@@ -289,6 +289,13 @@ def _prose_only(ctx) -> bool:
     return ctx.draft is not None and len(getattr(ctx.draft, "languages", {})) > 1
 
 
+def _acronyms_anywhere(doc: Document) -> frozenset:
+    """Every acronym key the document writes, in any block and however often (``mentions`` keeps
+    only those that name the letter's subject)."""
+    return frozenset(_acronym_key(m.group()) for b in doc.blocks for m in _ACRONYM.finditer(b.text)
+                     if not m.group().isdigit())
+
+
 def _mentions(ctx, doc: Document) -> list[Mention]:
     """mentions(doc), worked out once per check run (eight checks read them)."""
     cache = ctx.__dict__.setdefault("_version_mentions", {})
@@ -345,6 +352,8 @@ def _disagreements(ctx, kinds: tuple[str, ...]):
         for t in theirs:
             if any(_same(t.kind, t.key, mt.key) for mt in mine if mt.kind == t.kind):
                 continue
+            if t.kind == "acronym" and t.key in _acronyms_anywhere(doc):
+                continue  # written here once, or only in the subject: it is not missing
             if any(_same(t.kind, t.key, k) for kind, k in told if kind == t.kind):
                 continue
             told.append((t.kind, t.key))
