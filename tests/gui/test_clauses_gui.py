@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QCheckBox, QDialog, QToolButton
 
+from circular_studio.core.outputs.html_preview import BY_HAND_COLOUR
 from circular_studio.gui.dialogs import NewDialog
 
 pytestmark = pytest.mark.gui
@@ -87,6 +88,9 @@ def test_type_once_switch_override_and_undo_each_step(window, qtbot, monkeypatch
         "written by hand" in w.form.bodies["fr"].headers["clause:announce"][0].text()
     texts = _previews(w)
     assert "Cette grande manifestation offrira" in texts["fr"]
+    fr_pane = w.preview if w.preview.language() == "fr" else w.preview2
+    ar_pane = w.preview2 if fr_pane is w.preview else w.preview
+    assert BY_HAND_COLOUR in fr_pane.html and BY_HAND_COLOUR not in ar_pane.html  # marked, in French only
     assert not [f for f in w.findings if f.code == "CLAUSE001"]
     step_override = stack.index()
 
@@ -109,6 +113,7 @@ def test_type_once_switch_override_and_undo_each_step(window, qtbot, monkeypatch
     assert stack.index() == step_override - 1
     assert not w.model.is_overridden("announce", "fr")
     assert "Cette grande" not in _previews(w)["fr"]
+    assert BY_HAND_COLOUR not in (w.preview.html + w.preview2.html)
     assert "Cette grande" not in w.form.editor("clause:announce", "fr").value()
     while stack.index() > step_gender:  # the two dates typed in between
         w.actions["edit.undo"].trigger()

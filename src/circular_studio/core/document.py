@@ -83,6 +83,8 @@ class Block:
     # where the text came from in a .docx (core.docx.reader.Piece per text run piece), so findings
     # can be written back into the author's document; empty for drafts, .md and .txt
     origin: tuple = dataclasses.field(default=(), repr=False, compare=False)
+    # a clause the drafter wrote herself in this language (an override): the preview marks it
+    by_hand: bool = dataclasses.field(default=False, compare=False)
 
     @property
     def text(self) -> str:

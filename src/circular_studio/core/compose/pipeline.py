@@ -271,6 +271,9 @@ def build_document(draft: Draft, language: str, *, strict: bool = True, addresse
     text = render_template(lt.template_name(language), ctx)
     doc = parse_markdown(text, language, source=draft.name, keep_lines=False)
     doc.letter_type = draft.letter_type
+    for block in doc.blocks:  # the clauses written by hand in this language, for the preview
+        if (block.field or "").startswith("clause:") and draft.override(language, block.field[7:]):
+            block.by_hand = True
     subject = ctx.get("subject") or ""
     doc.subject = str(subject) if isinstance(subject, str) and not isinstance(subject, Placeholder) else ""
     doc.title = doc.subject or lt.title(language)

@@ -47,6 +47,9 @@ RULE_COLOUR = "#" + style.colour("rule")
 LINK_COLOUR = "#" + style.colour("link")
 
 
+#: the tint of a paragraph the drafter wrote herself in place of a standard clause
+BY_HAND_COLOUR = "#fdf1dc"
+
 def _px(pt: float) -> int:
     return round(pt * style.PX_PER_PT)
 
@@ -220,6 +223,8 @@ def _block_style(block: Block, doc_dir: str, language: str = "en",
     if block.is_list_item:
         indent = round(style.list_indent_cm() * PX_PER_CM * (block.level + 1))
         css.append(f"margin-{start}:{indent}px")
+    if block.by_hand:  # a clause written by hand: tinted on screen, never in the DOCX
+        css.append(f"background-color:{BY_HAND_COLOUR}")
     return align, ";".join(css)
 
 
