@@ -19,7 +19,7 @@ from jinja2.runtime import str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from ..errors import TemplateError
-from ..locale import languages
+from ..locale import grammar, languages
 from ..locale.dates import as_date, date_line, date_range, day_number, long_date, month_name, weekday_name
 from ..resources import load_json, templates_dir
 from ..model import addressees
@@ -80,12 +80,6 @@ def md_escape(value) -> str:
 
 # A preposition fused with the article that starts a name: "à" + "le Forum" is "au Forum".
 # (Language data: to move into the language table, resources/languages/<code>.toml.)
-_CONTRACTIONS = {
-    "fr": {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des"},
-    "es": {("a", "el"): "al", ("de", "el"): "del"},
-}
-
-
 def with_preposition(value, preposition: str, locale: str) -> str:
     """``preposition`` before ``value`` (a name typed with its article, as French needs it):
     'à' + 'la Conférence…' → 'à la Conférence…', 'à' + 'le Forum…' → 'au Forum…', 'de' + 'le
@@ -94,7 +88,7 @@ def with_preposition(value, preposition: str, locale: str) -> str:
         return MarkdownText(f"{preposition} {value}")
     text = md_escape(value)
     first, _, rest = text.partition(" ")
-    fused = _CONTRACTIONS.get(languages.base_code(locale), {}).get((preposition.lower(), first.lower()))
+    fused = grammar.contract(preposition, first, languages.base_code(locale))
     if fused and rest:
         if preposition[:1].isupper():
             fused = fused.capitalize()

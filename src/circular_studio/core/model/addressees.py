@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from ..errors import StudioError
+from ..locale import grammar as grammar_of
 from ..resources import load_json
 
 REGISTER_FILE = "registers/member_states.json"
@@ -78,43 +79,27 @@ def _join(article: str, name: str) -> str:
 
 
 def phrase(name: str, lang: str, grammar: Mapping | None, kind: str) -> str:
-    """``kind`` = "the" (name with its article), "to" or "of", for a name with ``grammar``.
-
-    ``grammar`` has at least ``article`` ("" for none) and, in French, ``elision``; Russian uses
-    the ``dative``/``genitive`` case forms when known."""
+    """``kind`` = "the" (name with its article), "to" or "of", for a name with ``grammar``
+    (its ``article``, "" for none, and in French its ``elision``; Russian case forms
+    ``dative``/``genitive`` when known). How the language builds the phrase is the language
+    table's ``[grammar]`` (core/locale/grammar.py)."""
     g = grammar or {}
     article = g.get("article", "") or ""
-    if lang == "fr":
-        if kind == "the":
-            return _join(article, name)
-        if kind == "to":
-            contracted = {"le": "au ", "les": "aux "}.get(article)
-            return contracted + name if contracted else "à " + _join(article, name)
-        contracted = {"le": "du ", "les": "des "}.get(article)
-        if contracted:
-            return contracted + name
-        if not article and g.get("elision"):
-            return "d'" + name
-        return "de " + _join(article, name)
-    if lang == "es":
-        if kind == "the":
-            return _join(article, name)
-        prep = "a" if kind == "to" else "de"
-        if article == "el":
-            return f"{prep}l {name}"
-        return f"{prep} {_join(article, name)}"
-    if lang == "en":
-        base = _join(article, name)
-        return base if kind == "the" else f"{kind} {base}"
-    if lang == "ar":
-        return "إلى " + name if kind == "to" else name
-    if lang == "ru":
-        if kind == "to":
-            return g.get("dative") or name
-        if kind == "of":
-            return g.get("genitive") or name
+    if kind == "the":
+        return _join(article, name)
+    declined = grammar_of.case(kind, lang)
+    if declined:
+        return g.get(declined) or name
+    prep = grammar_of.preposition(kind, lang)
+    if not prep:
         return name
-    return name  # zh and any language without articles or prepositions in names
+    fused = grammar_of.contract(prep, article, lang)
+    if fused:
+        return f"{fused} {name}"
+    elided = grammar_of.elided_of(lang) if kind == "of" else None
+    if elided and not article and g.get("elision"):
+        return elided + name
+    return f"{prep} {_join(article, name)}"
 
 
 # ---------------------------------------------------------------------------------------------
