@@ -14,7 +14,7 @@ from ..model import addressees, officials
 from ..document import Document
 from ..model.draft import TEMPLATE_CODE, Draft, clean_text, clean_value
 from ..errors import DraftError, StudioError, TemplateError
-from ..model.lettertypes import FREE_PLACEHOLDER, SUBJECT, LetterType, letter_type
+from ..model.lettertypes import SUBJECT, LetterType, letter_type
 from .markdown import parse_markdown
 from ..locale import languages
 from .render import (LENIENT, MarkdownText, Placeholder, RenderTimeout, as_date, budget, compile_string, explain,
@@ -242,7 +242,8 @@ def body_markdown(lt: LetterType, draft: Draft, language: str, ctx: dict, strict
             if not text.strip():
                 if strict:
                     continue
-                text = "\\[" + (FREE_PLACEHOLDER.get(language) or FREE_PLACEHOLDER["en"]).strip("[]") + "\\]"
+                entry = languages.get(language) or languages.get("en")
+                text = "\\[" + entry.letter.get("placeholder_paragraph", "[…]").strip("[]") + "\\]"
             parts.append(f"<!-- paragraph field=free:{block['id']} -->\n{text.strip()}")
 
     free("")

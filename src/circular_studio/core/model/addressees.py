@@ -30,6 +30,7 @@ from typing import Iterable, Mapping
 
 from ..errors import StudioError
 from ..locale import grammar as grammar_of
+from ..locale import languages
 from ..resources import load_json
 
 REGISTER_FILE = "registers/member_states.json"
@@ -158,16 +159,13 @@ class Addressee:
             return self.id
 
 
-_PLACEHOLDER = {"ar": "[المرسل إليه]", "en": "[Addressee]", "es": "[Destinatario]", "fr": "[Destinataire]",
-                "ru": "[Адресат]", "zh": "[收件人]"}
-
-
 PLACEHOLDER_ID = "addressee"
 
 
 def placeholder(language: str = "en") -> Addressee:
     """The addressee a series letter shows before one is chosen ("à [Destinataire]")."""
-    text = _PLACEHOLDER.get(language, _PLACEHOLDER["en"])
+    entry = languages.get(language) or languages.get("en")
+    text = entry.letter.get("placeholder_addressee", "[Addressee]")
     g = {"article": ""}
     names = {lang: {"formal": text, "short": text, "grammar": {"formal": g, "short": g}} for lang in LANGUAGES}
     return Addressee(id=PLACEHOLDER_ID, names=names, status="other")

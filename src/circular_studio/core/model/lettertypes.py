@@ -126,11 +126,6 @@ _INVALID = {
 
 
 #: what the preview shows for a free paragraph not yet written in a language
-FREE_PLACEHOLDER = {"en": "[Paragraph to write in this language]",
-                    "fr": "[Paragraphe à rédiger dans cette langue]",
-                    "ar": "[فقرة تنبغي كتابتها بهذه اللغة]"}
-
-
 @dataclass(frozen=True)
 class LetterType:
     id: str
