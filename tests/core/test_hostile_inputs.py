@@ -72,3 +72,13 @@ def test_check_of_draft_with_long_runs(tmp_path, capsys, field, value):
         rc = main(["check", "--format", "json", str(path)])
     assert rc in (0, 1)
     assert json.loads(capsys.readouterr().out)["files"][0]["findings"] is not None
+
+
+def test_paragraph_of_date_ranges(tmp_path, capsys):
+    """Found by the fuzzers: the date-line search read the whole text before each date of a
+    paragraph ("du 30 au 2 mars 0000" × 4,000: 15 s, growing with the square)."""
+    path = tmp_path / "ranges.txt"
+    path.write_text("du 30 au 2 mars 0000" * 4000, encoding="utf-8")
+    with Clock(10):
+        rc = main(["check", "--format", "json", str(path)])
+    assert rc == 1  # DATE010: the year 0000

@@ -181,7 +181,10 @@ class CheckContext:
         sal = [i for i, b in enumerate(self.doc.blocks) if b.kind == BlockKind.SALUTATION]
         stop = sal[0] if sal else min(len(self.doc.blocks), 12)
         for m in self.dates:
-            if m.block < stop and _FUSED_DATE_LEAD().search(self.texts[m.block][:m.start]):
+            # the lead stands right before the date: 80 characters, searched in place ('^' keeps
+            # its meaning, the real start of the text); the whole text before each date of a
+            # paragraph of dates made this quadratic (77,000 characters: 14 s)
+            if m.block < stop and _FUSED_DATE_LEAD().search(self.texts[m.block], max(0, m.start - 80), m.start):
                 return m
         return None
 
