@@ -18,7 +18,7 @@ def test_reports_unknown_fields_and_syntax_errors(tmp_path, monkeypatch, capsys)
     shutil.copytree(templates_dir(), root)
     # a type's own layout with an unknown field; another type's with a syntax error
     (root / "invitation" / "en.md.j2").write_text(
-        '{% extends "_base/en.md.j2" %}{% block subject %}Subject: {{ sujet }}\n{% endblock %}', encoding="utf-8")
+        '{% extends "_base/letter.md.j2" %}{% block subject %}Subject: {{ sujet }}\n{% endblock %}', encoding="utf-8")
     (root / "call_for_contributions" / "fr.md.j2").write_text("{% if subject %}oops", encoding="utf-8")
     monkeypatch.setenv("CIRCULAR_STUDIO_TEMPLATES", str(root))
     assert main(["templates"]) == 1

@@ -63,7 +63,7 @@ def test_invalid_field_value_is_named():
 
 def test_jinja_syntax_error_reports_template_and_line(own_templates):
     path = own_templates / "invitation" / "fr.md.j2"
-    path.write_text('{% extends "_base/fr.md.j2" %}\n{% if subject %}\nno endif\n', encoding="utf-8")
+    path.write_text('{% extends "_base/letter.md.j2" %}\n{% if subject %}\nno endif\n', encoding="utf-8")
     d = draft_io.load(example_path("000"))
     with pytest.raises(TemplateError) as err:
         build_document(d, "fr")
@@ -73,7 +73,7 @@ def test_jinja_syntax_error_reports_template_and_line(own_templates):
 
 def test_unknown_field_in_template_is_named(own_templates):
     path = own_templates / "invitation" / "fr.md.j2"
-    path.write_text('{% extends "_base/fr.md.j2" %}\n{% block subject %}Objet: {{ sujet }}\n{% endblock %}\n',
+    path.write_text('{% extends "_base/letter.md.j2" %}\n{% block subject %}Objet: {{ sujet }}\n{% endblock %}\n',
                     encoding="utf-8")
     with pytest.raises(TemplateError, match="invitation/fr.md.j2: uses field.* not in the schema: sujet"):
         build_document(draft_io.load(example_path("000")), "fr")
@@ -87,7 +87,7 @@ def test_unknown_field_in_template_is_named(own_templates):
 ])
 def test_sandbox_refuses_python_internals(own_templates, attack):
     path = own_templates / "invitation" / "fr.md.j2"
-    path.write_text('{% extends "_base/fr.md.j2" %}\n{% block subject %}' + attack + "\n{% endblock %}\n",
+    path.write_text('{% extends "_base/letter.md.j2" %}\n{% block subject %}' + attack + "\n{% endblock %}\n",
                     encoding="utf-8")
     with pytest.raises(TemplateError, match="sandbox|unsafe|refused"):
         build_document(draft_io.load(example_path("000")), "fr")

@@ -1,5 +1,5 @@
 """Adding a language is adding files: Portuguese, from data alone, in a copy of resources/ and
-templates/ (a language entry, a base template, the letter type's clauses in Portuguese, the
+templates/ (a language entry — the common layout writes its words —, the letter type's clauses in Portuguese, the
 officials' titles and the place name), rendered to DOCX, previewed as HTML and checked — no Python changed.
 
 It runs in a fresh process pointed at the copy (CIRCULAR_STUDIO_RESOURCES/_TEMPLATES), as a
@@ -81,7 +81,6 @@ closing = ["Com os melhores cumprimentos"]
 signed = ["assinado"]
 '''
 
-BASE_PT = (ROOT / "templates" / "_base" / "es.md.j2").read_text(encoding="utf-8").replace("'es'", "'pt'")
 
 # Portuguese texts of the invitation's clauses: a letter type is written in a language once each
 # clause has its text in it (templates/<type>/clauses.toml), with the subject and addressees.
@@ -147,8 +146,6 @@ def installation(tmp_path):
     shutil.copytree(ROOT / "resources", res, ignore=shutil.ignore_patterns("examples"))
     shutil.copytree(ROOT / "templates", tpl)
     (res / "languages" / "pt.toml").write_text(PT_TOML, encoding="utf-8")
-    (tpl / "_base" / "pt.md.j2").write_text(BASE_PT, encoding="utf-8")
-    (tpl / "invitation" / "pt.md.j2").write_text('{% extends "_base/pt.md.j2" %}\n', encoding="utf-8")
     _add_clause_texts(tpl / "invitation" / "clauses.toml", PT_CLAUSES)
     officials = json.loads((res / "officials.json").read_text(encoding="utf-8"))
     officials["offices"]["SG"]["titles"]["pt"] = {"m": "Secretário-Geral", "f": "Secretária-Geral"}

@@ -32,6 +32,7 @@ KINDS = frozenset({"text", "prose", "date", "email", "phone", "reference", "sign
 PROVIDED = frozenset({"language", "words", "signatory_name", "signatory_title", "signatory_long_title",
                       "signatory_gender", "signatory_office", "body", "_lenient", "addressee"})
 TEMPLATE_SUFFIX = ".md.j2"
+COMMON_LAYOUT = "letter" + TEMPLATE_SUFFIX  # _base/letter.md.j2: the layout of most languages
 
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -345,13 +346,17 @@ def _field_specs(rows, path: Path) -> list[FieldSpec]:
 
 
 def _layouts(folder: Path, languages) -> dict[str, str]:
-    """language -> layout template: the type's own ``<lang>.md.j2``, else ``_base/<lang>.md.j2``."""
+    """language -> layout template: the type's own ``<lang>.md.j2``, else ``_base/<lang>.md.j2``
+    (a language with a layout of its own: Arabic, Chinese), else the common layout
+    ``_base/letter.md.j2``, which writes every language's words from the language table."""
     out = {}
     for lang in languages:
         if (folder / f"{lang}{TEMPLATE_SUFFIX}").exists():
             out[lang] = f"{folder.name}/{lang}{TEMPLATE_SUFFIX}"
         elif (folder.parent / "_base" / f"{lang}{TEMPLATE_SUFFIX}").exists():
             out[lang] = f"_base/{lang}{TEMPLATE_SUFFIX}"
+        elif (folder.parent / "_base" / COMMON_LAYOUT).exists():
+            out[lang] = f"_base/{COMMON_LAYOUT}"
     return out
 
 
