@@ -135,3 +135,11 @@ def test_letterhead_in_the_house_colour_with_a_rule():
 def test_chinese_reference_labels_with_full_width_colons_get_their_own_column():
     label, value = typeset.split_label([Span("文号：CL-19/59")])
     assert "".join(s.text for s in label) == "文号：" and "".join(s.text for s in value) == "CL-19/59"
+
+
+def test_event_acronyms_with_their_edition_stay_whole():
+    """Found on the French and Spanish invitations: "FMPT-" at the end of a line, "27" on the next."""
+    text = "à l'occasion du FMPT-27, de la CMDT-25 et du SMSI+20, puis l'année 2027-2028."
+    kept = [text[a:b] for a, b in typeset.keep_spans(text, "fr")]
+    for token in ("FMPT-27", "CMDT-25", "SMSI+20"):
+        assert any(token in k for k in kept), (token, kept)

@@ -112,10 +112,27 @@ def _append(spans: list[Span], span: Span) -> None:
         spans.append(span)
 
 
+# A bare address followed by full-width punctuation: linkify-it reads on to the next space, and
+# Chinese has none (the rest of the sentence, bold markers included, became the link).
+_CJK_STOP = "\u3002\uff0c\u3001\uff1b\uff1a\uff1f\uff01\uff09"
+_BARE_URL_BEFORE_CJK = re.compile(
+    rf"(?<![(<\[/\w.@-])((?:https?://|www\.)[^\s<>\"\[\]()*{_CJK_STOP}]+)(?=[{_CJK_STOP}])")
+
+
+def _close_bare_urls(text: str) -> str:
+    """``https://x。请…`` → ``[https://x](https://x)。请…``: the address ends where the
+    full-width punctuation begins (the text shown is the text typed)."""
+    def link(m: re.Match) -> str:
+        url = m.group(1)
+        target = url if url.lower().startswith("http") else "http://" + url  # as linkify-it does
+        return f"[{url}]({target.replace(chr(92), '')})"
+    return _BARE_URL_BEFORE_CJK.sub(link, text) if any(ch in text for ch in _CJK_STOP) else text
+
+
 def parse_markdown(text: str, language: str, *, source: str = "", keep_lines: bool | None = None) -> Document:
     """Markdown → Document. ``keep_lines`` (default: when the text has no block markers) keeps
     every source line break as a line break."""
-    tokens = _parser().parse(text)
+    tokens = _parser().parse(_close_bare_urls(text))
     if keep_lines is None:
         keep_lines = "<!--" not in text
     direction = direction_of(language)

@@ -56,6 +56,8 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"(?:https?://|mailto:|www\.)[^\s<>\"]+")
 _URL_TAIL = ".,;:!?)]}»\"'"
 _GENERIC_REF = r"[A-Z][A-Z/]*-\d{2}/\d+"
+# an event's acronym with its edition: WTDC-25, FMPT-27, WSIS+20 (broke as "FMPT-" / "27")
+_EVENT_ACRONYM = r"[A-Z]{2,}[-+]\d{2,4}"
 _NUMBER = r"(?:No\.?\s?|n°\s?|N°\s?|№\s?)?\d+(?:[/.-]\d+)*"
 
 
@@ -71,7 +73,7 @@ def _reference_patterns() -> list[str]:
 @functools.lru_cache(maxsize=None)
 def _keep_regex(lang: str) -> re.Pattern:
     lang = lang.split("-")[0]
-    refs = "|".join([*_reference_patterns(), _GENERIC_REF])
+    refs = "|".join([*_reference_patterns(), _GENERIC_REF, _EVENT_ACRONYM])
     entry = languages.get(lang)
     # month names and the table's variants ("Sept", "janv."), read safely (babel #1234)
     months = set(entry.month_lookup) if entry is not None else set()

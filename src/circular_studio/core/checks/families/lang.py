@@ -292,8 +292,13 @@ def _prose_only(ctx) -> bool:
 def _acronyms_anywhere(doc: Document) -> frozenset:
     """Every acronym key the document writes, in any block and however often (``mentions`` keeps
     only those that name the letter's subject)."""
-    return frozenset(_acronym_key(m.group()) for b in doc.blocks for m in _ACRONYM.finditer(b.text)
-                     if not m.group().isdigit())
+    keys = {_acronym_key(m.group()) for b in doc.blocks for m in _ACRONYM.finditer(b.text)
+            if not m.group().isdigit()}
+    keys |= {_acronym_key(m.group(1)) for b in doc.blocks for m in _PLURAL_ACRONYM.finditer(b.text)}
+    return frozenset(keys)
+
+
+_PLURAL_ACRONYM = re.compile(r"(?<![\w-])([A-Z]{2,})s(?!\w)")  # LDCs, SIDS written "LLDCs"
 
 
 def _mentions(ctx, doc: Document) -> list[Mention]:
