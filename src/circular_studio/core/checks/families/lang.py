@@ -16,6 +16,7 @@ the facts they share and their place in the letter.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -113,13 +114,19 @@ def mentions(doc: Document, prose_only: bool = False) -> list[Mention]:
     titles.sort(key=lambda r: -len(r[0]))
     for i, b in _blocks(doc, prose_only):
         text = b.text
-        taken: list[tuple[int, int]] = []
+        # spans taken, sorted and disjoint: a new one is tested against its neighbour by bisection
+        # (testing it against all of them made a paragraph of many dates or numbers quadratic)
+        starts: list[int] = []
+        ends: list[int] = []
 
         def free(s, e):
-            return all(e <= a or s >= z for a, z in taken)
+            k = bisect.bisect_left(starts, e)
+            return not (k and ends[k - 1] > s)
 
         def add(kind, key, s, e, shown=None):
-            taken.append((s, e))
+            k = bisect.bisect_left(starts, s)
+            starts.insert(k, s)
+            ends.insert(k, e)
             out.append(Mention(kind, key, shown if shown is not None else text[s:e], i, s, e))
 
         for s, e, span in b.links():
