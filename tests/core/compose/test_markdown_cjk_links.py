@@ -22,3 +22,9 @@ def test_www_address_before_a_full_width_comma():
 
 def test_links_written_as_markdown_are_left_alone():
     assert _spans("请通过[网站](https://www.itu.int/x)。")[1] == ("网站", "https://www.itu.int/x", False)
+
+
+def test_an_address_right_after_a_full_width_colon_is_a_mail_link():
+    """The Chinese header "电子邮件：wsis-info@itu.int" had no mailto link (en and ar had one)."""
+    spans = _spans("电子邮件：wsis-info@itu.int")
+    assert spans[-1] == ("wsis-info@itu.int", "mailto:wsis-info@itu.int", False)

@@ -119,6 +119,13 @@ _BARE_URL_BEFORE_CJK = re.compile(
     rf"(?<![(<\[/\w.@-])((?:https?://|www\.)[^\s<>\"\[\]()*{_CJK_STOP}]+)(?=[{_CJK_STOP}])")
 
 
+_CJK_ANY = re.compile("[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+# an e-mail address right after a Chinese character or full-width colon ("电子邮件：a@b.int"):
+# linkify-it does not see where it starts
+_EMAIL_AFTER_CJK = re.compile(
+    r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})(?![\w@>])")
+
+
 def _close_bare_urls(text: str) -> str:
     """``https://x。请…`` → ``[https://x](https://x)。请…``: the address ends where the
     full-width punctuation begins (the text shown is the text typed)."""
@@ -126,7 +133,9 @@ def _close_bare_urls(text: str) -> str:
         url = m.group(1)
         target = url if url.lower().startswith("http") else "http://" + url  # as linkify-it does
         return f"[{url}]({target.replace(chr(92), '')})"
-    return _BARE_URL_BEFORE_CJK.sub(link, text) if any(ch in text for ch in _CJK_STOP) else text
+    if not _CJK_ANY.search(text):
+        return text
+    return _EMAIL_AFTER_CJK.sub(r"<\1>", _BARE_URL_BEFORE_CJK.sub(link, text))
 
 
 def parse_markdown(text: str, language: str, *, source: str = "", keep_lines: bool | None = None) -> Document:
