@@ -656,6 +656,9 @@ _COLON_LINK = re.compile(r"(?<=[^\s/:])([:：])(?=(?:https?://|www\.)\S)")
           examples=[Example("fr", "Le formulaire est disponible à l'adresse suivante:https://www.itu.int/forms.",
                             "Le formulaire est disponible à l'adresse suivante: https://www.itu.int/forms.")])
 def no_space_before_link(ctx):
-    for i, text, _lang in ctx.blocks():
+    for i, text, lang in ctx.blocks():
+        entry = languages.get(lang)
+        if entry is not None and not entry.data.get("typography", {}).get("word_spaces", True):
+            continue  # Chinese writes the address right after its full-width colon
         for m in _COLON_LINK.finditer(text):
             yield Hit(i, m.start(1), m.end(1), m.group(1) + " ", {})
