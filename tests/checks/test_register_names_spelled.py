@@ -21,3 +21,9 @@ def test_french_country_names_from_the_register_are_known():
 
 def test_a_misspelt_word_beside_them_is_still_found():
     assert _spelling("J'ai l'honneur d'inviter la République démocratique populaire lao à la réunnion.", "fr") == ["réunnion"]
+
+
+def test_russian_resolution_abbreviation_and_online_are_words():
+    """The page review: "Пересм." (Резолюция 198 (Пересм. Бухарест, 2022 г.)) and "онлайновую"
+    were SPELL010 warnings in Russian letters drafted from the standard clauses."""
+    assert _spelling("Согласно Резолюции 198 (Пересм. Бухарест, 2022 г.) возможна онлайновую регистрацию.", "ru") == []
