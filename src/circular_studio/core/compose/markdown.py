@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from urllib.parse import quote
 
 from markdown_it import MarkdownIt
 
@@ -49,7 +48,6 @@ def _inline_spans(token, softbreak: str) -> list[Span]:
     spans: list[Span] = []
     bold = italic = 0
     link: str | None = None
-    fuzzy = False
     for child in token.children or []:
         t = child.type
         if t == "strong_open":
@@ -62,11 +60,8 @@ def _inline_spans(token, softbreak: str) -> list[Span]:
             italic -= 1
         elif t == "link_open":
             link = child.attrs.get("href", "") or ""
-            fuzzy = child.markup == "linkify"
         elif t == "link_close":
-            if fuzzy:
-                _trim_arabic_punctuation(spans)
-            link, fuzzy = None, False
+            link = None
         elif t in ("text", "code_inline", "html_inline"):
             _append(spans, Span(child.content, bool(bold), bool(italic), link))
         elif t == "softbreak":
@@ -78,31 +73,6 @@ def _inline_spans(token, softbreak: str) -> list[Span]:
     return spans
 
 
-# Arabic ، ؛ ؟ ۔ and the full-width punctuation of Chinese text (。，、；：？！）)
-_AR_PUNCT = "\u060c\u061b\u061f\u06d4\u3002\uff0c\u3001\uff1b\uff1a\uff1f\uff01\uff09"
-_AR_PUNCT_QUOTED = {ch: quote(ch) for ch in _AR_PUNCT}
-
-
-def _trim_arabic_punctuation(spans: list[Span]) -> None:
-    """linkify-it takes an Arabic comma, semicolon or question mark, or a Chinese full stop, after a
-    bare URL into the link (``www.wsis.org/forum،``, ``www.wsis.org/forum。``): give it back to
-    the sentence."""
-    last = spans[-1] if spans else None
-    if last is None or not last.link:
-        return
-    text, href, tail = last.text, last.link, ""
-    while text and text[-1] in _AR_PUNCT:
-        ch = text[-1]
-        text, tail = text[:-1], ch + tail
-        for form in (_AR_PUNCT_QUOTED[ch], _AR_PUNCT_QUOTED[ch].lower(), ch):
-            if href.endswith(form):
-                href = href[: -len(form)]
-                break
-    if tail:
-        spans[-1] = Span(text, last.bold, last.italic, href)
-        spans.append(Span(tail, last.bold, last.italic, None))
-
-
 def _append(spans: list[Span], span: Span) -> None:
     if not span.text and span.link is None:
         return
@@ -112,14 +82,15 @@ def _append(spans: list[Span], span: Span) -> None:
         spans.append(span)
 
 
-# A bare address followed by full-width punctuation: linkify-it reads on to the next space, and
-# Chinese has none (the rest of the sentence, bold markers included, became the link).
-_CJK_STOP = "\u3002\uff0c\u3001\uff1b\uff1a\uff1f\uff01\uff09"
+# A bare address followed by Arabic or full-width punctuation (، ؛ ؟ ۔ 。，、；：？！）): linkify-it
+# reads on to the next space — it took "www.wsis.org/forum،" whole, and in Chinese, which has no
+# spaces, the rest of the sentence with its bold markers. The address ends where they begin.
+_CJK_STOP = "\u060c\u061b\u061f\u06d4\u3002\uff0c\u3001\uff1b\uff1a\uff1f\uff01\uff09"
 _BARE_URL_BEFORE_CJK = re.compile(
     rf"(?<![(<\[/\w.@-])((?:https?://|www\.)[^\s<>\"\[\]()*{_CJK_STOP}]+)(?=[{_CJK_STOP}])")
 
 
-_CJK_ANY = re.compile("[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+_CJK_ANY = re.compile(f"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef{_CJK_STOP}]")
 # an e-mail address right after a Chinese character or full-width colon ("电子邮件：a@b.int"):
 # linkify-it does not see where it starts
 _EMAIL_AFTER_CJK = re.compile(
