@@ -73,16 +73,19 @@ def main() -> int:
         if not text:
             continue
         w.form.setCurrentWidget(w.form.pages[lang])
-        body = w.form.editor("body", lang).edit
+        panel = w.form.bodies[lang]  # the body: one editor per clause or free paragraph
+        name = list(panel.editors)[-1]  # type at the end of the last paragraph
+        body = panel.editors[name].edit
         body.setFocus(Qt.FocusReason.OtherFocusReason)
         body.moveCursor(QTextCursor.MoveOperation.End)
         wait(app, 0.3)
-        before = w.model.value("body", lang)
+        shown = lambda: w.form.bodies[lang].editors[name].edit.toPlainText().replace("\u200e", "")  # noqa: E731
+        before = shown()
         proc = subprocess.Popen(["xdotool", "type", "--delay", str(args.delay), text])
         while proc.poll() is None:
             wait(app, 0.05)
         wait(app, 1.0)
-        after = w.model.value("body", lang)
+        after = shown()
         arrived = after == before + text
         print(f"[{lang}] typed with xdotool: {'OK' if arrived else 'MISSING'}: {after[len(before):]!r}")
         ok &= arrived
